@@ -1,0 +1,78 @@
+"""sourcecheck: what a news article claims, who said what, and whether a summary holds up.
+
+Every answer is grounded in exact character spans of the source text.
+
+Example:
+    >>> import sourcecheck as sc
+    >>> claims = sc.extract_claims('"We will rebuild," Mayor Ann Lee said on Monday.')
+    >>> claims[0].attribution.source_name
+    'Ann Lee'
+"""
+
+from sourcecheck._document import Document, Paragraph, Role, Sentence
+from sourcecheck._exceptions import (
+    BinaryInputError,
+    ConfigurationError,
+    EmptyInputError,
+    GroundingError,
+    InputError,
+    MissingExtraError,
+    ModelError,
+    ModelRateLimitError,
+    ModelResponseError,
+    ModelTimeoutError,
+    SourcecheckError,
+)
+from sourcecheck._models import (
+    Attribution,
+    AttributionKind,
+    Check,
+    CheckOutcome,
+    Claim,
+    ClaimKind,
+    Extraction,
+    GroundingStatus,
+    Label,
+    Quote,
+    QuoteKind,
+    ReaderInfo,
+    Span,
+    Usage,
+    Verdict,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "BinaryInputError",
+    "Check",
+    "CheckOutcome",
+    "Claim",
+    "ClaimKind",
+    "ConfigurationError",
+    "Document",
+    "EmptyInputError",
+    "Extraction",
+    "GroundingError",
+    "GroundingStatus",
+    "InputError",
+    "Label",
+    "MissingExtraError",
+    "ModelError",
+    "ModelRateLimitError",
+    "ModelResponseError",
+    "ModelTimeoutError",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "ReaderInfo",
+    "Role",
+    "Sentence",
+    "SourcecheckError",
+    "Span",
+    "Usage",
+    "Verdict",
+    "__version__",
+]

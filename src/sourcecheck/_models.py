@@ -1,0 +1,267 @@
+"""The data model: spans, quotes, attributions, claims, verdicts and extractions.
+
+Every span anywhere obeys one invariant: ``source[span.start:span.end] == span.text``.
+A ``Span`` checks its own length; an ``Extraction`` checks every span it holds against
+its ``text`` when it is built or loaded from JSON, so a result that breaks the invariant
+cannot exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sourcecheck._exceptions import GroundingError
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "Check",
+    "CheckOutcome",
+    "Claim",
+    "ClaimKind",
+    "Extraction",
+    "GroundingStatus",
+    "Label",
+    "Quote",
+    "QuoteKind",
+    "ReaderInfo",
+    "Span",
+    "Usage",
+    "Verdict",
+    "iter_spans",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Model):
+    """A half-open character range ``[start, end)`` of a source text, with its text.
+
+    Example:
+        >>> source = "Witkoff said it."
+        >>> span = Span.of(source, 0, 7)
+        >>> span
+        Span(start=0, end=7, text='Witkoff')
+        >>> source[span.start:span.end] == span.text
+        True
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _length_matches(self) -> Self:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span [{self.start}, {self.end}) holds {len(self.text)} characters, "
+                f"not {self.end - self.start}"
+            )
+        return self
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """The span of ``source[start:end]``; raises ``GroundingError`` out of range."""
+        if not 0 <= start <= end <= len(source):
+            raise GroundingError(
+                f"span [{start}, {end}) lies outside a text of {len(source)} characters"
+            )
+        return cls(start=start, end=end, text=source[start:end])
+
+    def check(self, source: str) -> None:
+        """Raise ``GroundingError`` unless ``source[start:end] == text``."""
+        if source[self.start : self.end] != self.text:
+            raise GroundingError(
+                f"span [{self.start}, {self.end}) says {self.text[:60]!r} but the source "
+                f"holds {source[self.start : self.end][:60]!r}"
+            )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class GroundingStatus(StrEnum):
+    """How a piece of text returned by a reader was found in the source."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"  # equal after folding case, whitespace, quotes, dashes
+    FUZZY = "fuzzy"  # most of its tokens found close together
+    NONE = "none"  # not found: kept and shown, never trusted
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"  # a whole quoted utterance
+    PARTIAL = "partial"  # a quoted fragment inside reported speech
+    MIXED = "mixed"  # quoted words and paraphrase in one content span
+
+
+class AttributionKind(StrEnum):
+    DIRECT = "direct"  # the content is a direct quote
+    PARTIAL = "partial"  # the content is paraphrase containing a quoted fragment
+    INDIRECT = "indirect"  # reported speech, thought or finding, no quote marks
+    ACCORDING_TO = "according-to"  # "..., according to X"
+
+
+class ClaimKind(StrEnum):
+    FACT = "fact"
+    QUOTE = "quote"
+    OPINION = "opinion"  # opinion or analysis
+    PREDICTION = "prediction"
+
+
+class Label(StrEnum):
+    SUPPORTED = "supported"
+    UNSUPPORTED = "unsupported"  # the source does not say it
+    CONTRADICTED = "contradicted"  # the source says otherwise
+
+
+class CheckOutcome(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"  # the check found a conflict or a missing piece
+    ABSTAIN = "abstain"  # the check had nothing to look at
+
+
+class Check(_Model):
+    """One named check that took part in a verdict, with the evidence it looked at."""
+
+    name: str
+    outcome: CheckOutcome
+    message: str = ""
+    evidence: tuple[Span, ...] = ()
+
+
+class Verdict(_Model):
+    """Whether the source backs an item, how strongly, and the checks that decided it."""
+
+    label: Label
+    score: float = Field(ge=0.0, le=1.0)
+    checks: tuple[Check, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+    @property
+    def supported(self) -> bool:
+        return self.label is Label.SUPPORTED
+
+
+class Quote(_Model):
+    """Words in quotation marks, who said them, and how."""
+
+    span: Span  # the quoted words, without the marks
+    speaker: Span | None = None  # the speaker's mention in the text, if any
+    speaker_name: str | None = None  # resolved name ("Steve Witkoff"), pronouns resolved
+    speaker_role: str | None = None  # title or role ("U.S. Special Envoy")
+    cue: Span | None = None  # "said", "stated", "according to"
+    kind: QuoteKind = QuoteKind.DIRECT
+    grounding: GroundingStatus = GroundingStatus.EXACT
+
+
+class Attribution(_Model):
+    """A PARC/PolNeAR source-cue-content triple: who said, thinks or found what."""
+
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None  # absent when the text names no source at all
+    source_name: str | None = None
+    source_role: str | None = None
+    kind: AttributionKind = AttributionKind.INDIRECT
+    anonymous: bool = False  # "officials said", "a person familiar with the matter"
+    grounding: GroundingStatus = GroundingStatus.EXACT
+
+
+class Claim(_Model):
+    """A self-contained statement the article makes, grounded and verified."""
+
+    text: str
+    evidence: tuple[Span, ...]
+    kind: ClaimKind = ClaimKind.FACT
+    attribution: Attribution | None = None
+    grounding: GroundingStatus = GroundingStatus.EXACT
+    verdict: Verdict
+    sentence: int | None = None  # index into Document.sentences
+
+
+class Usage(_Model):
+    """Model calls and tokens spent on a result; zero for the offline reader."""
+
+    calls: int = 0
+    cached_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        cost = None
+        if self.cost_usd is not None or other.cost_usd is not None:
+            cost = (self.cost_usd or 0.0) + (other.cost_usd or 0.0)
+        return Usage(
+            calls=self.calls + other.calls,
+            cached_calls=self.cached_calls + other.cached_calls,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            cost_usd=cost,
+        )
+
+
+class ReaderInfo(_Model):
+    """Which reader produced a result: ``offline`` or a model, with its prompt."""
+
+    name: str = "offline"
+    model: str | None = None
+    base_url: str | None = None
+    prompt: str | None = None
+    prompt_version: str | None = None
+
+
+def iter_spans(value: Any) -> Iterator[Span]:
+    """Every ``Span`` inside a model, tuple or list, depth first."""
+    if isinstance(value, Span):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_spans(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from iter_spans(item)
+
+
+class Extraction(_Model):
+    """What a reader found in one article: claims, quotes and attributions.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"We will win," Smith said.')
+        >>> result.quotes[0].speaker_name
+        'Smith'
+    """
+
+    text: str
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    reader: ReaderInfo = ReaderInfo()
+    usage: Usage = Usage()
+    warnings: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _spans_are_grounded(self) -> Self:
+        for span in iter_spans((self.claims, self.quotes, self.attributions)):
+            span.check(self.text)
+        return self
