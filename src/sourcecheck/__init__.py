@@ -9,6 +9,7 @@ Example:
     'Ann Lee'
 """
 
+from sourcecheck._api import extract, extract_claims
 from sourcecheck._document import Document, Paragraph, Role, Sentence
 from sourcecheck._exceptions import (
     BinaryInputError,
@@ -75,4 +76,6 @@ __all__ = [
     "Usage",
     "Verdict",
     "__version__",
+    "extract",
+    "extract_claims",
 ]

@@ -1,0 +1,7 @@
+"""``python -m sourcecheck``: the same as the ``sourcecheck`` command."""
+
+import sys
+
+from sourcecheck._cli import main
+
+sys.exit(main())

@@ -1,0 +1,87 @@
+"""The front door: ``extract()`` and ``extract_claims()``.
+
+This module wires the stages together (document -> reader -> verifier -> result). It is
+the one place that may reach the LLM layer, and it does so lazily, so the offline path
+never imports openai or instructor.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sourcecheck._document import Document
+from sourcecheck._models import Claim, Extraction
+from sourcecheck._reading import Reader, Reading
+
+__all__ = ["MODEL_ENV", "extract", "extract_claims", "resolve_model"]
+
+MODEL_ENV = "SOURCECHECK_MODEL"
+
+
+def resolve_model(model: str | None) -> str | None:
+    """The model to use: ``model`` if given, else ``$SOURCECHECK_MODEL``, else None (offline).
+
+    ``"offline"`` names the offline reader explicitly, even when the variable is set.
+    """
+    chosen = model if model is not None else os.environ.get(MODEL_ENV) or None
+    if chosen is not None and chosen.strip().lower() in {"", "offline"}:
+        return None
+    return chosen
+
+
+def _choose_reader(model: str | None, **options: Any) -> Reader:
+    chosen = resolve_model(model)
+    if chosen is None:
+        from sourcecheck._offline import OfflineReader
+
+        return OfflineReader()
+    from sourcecheck._llm import LLMReader
+
+    return LLMReader(chosen, **options)
+
+
+def _assemble(document: Document, reading: Reading) -> Extraction:
+    from sourcecheck._verifier import judge_claims
+
+    return Extraction(
+        text=document.text,
+        claims=tuple(judge_claims(document, reading.claims)),
+        quotes=reading.quotes,
+        attributions=reading.attributions,
+        reader=reading.reader,
+        usage=reading.usage,
+        warnings=reading.warnings,
+    )
+
+
+def extract(text: str, *, model: str | None = None, **options: Any) -> Extraction:
+    """Read an article: its claims, quotes and attributions, each grounded and verified.
+
+    With no model (and no ``SOURCECHECK_MODEL``), the deterministic offline reader does
+    the reading: no network, no key. With a model name, an LLM reads the article through
+    instructor; ``options`` go to the LLM reader (``base_url``, ``mode``, ``cache``, ...).
+
+    Raises ``InputError`` for empty, blank or binary input.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"Prices will fall," the minister said on Friday.')
+        >>> result.quotes[0].span.text
+        'Prices will fall'
+    """
+    document = Document(text)
+    reader = _choose_reader(model, **options)
+    return _assemble(document, reader.read(document))
+
+
+def extract_claims(text: str, *, model: str | None = None, **options: Any) -> list[Claim]:
+    """The claims an article makes, each with its evidence spans and a verdict.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> claims = sc.extract_claims("The bridge opened in 1932. It cost $4 million.")
+        >>> [c.evidence[0].text for c in claims]
+        ['The bridge opened in 1932.', 'It cost $4 million.']
+    """
+    return list(extract(text, model=model, **options).claims)

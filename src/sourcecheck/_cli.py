@@ -1,0 +1,140 @@
+"""The ``sourcecheck`` command: a thin shell over the library.
+
+Every command reads its inputs, calls the public API and prints. Errors that sourcecheck
+raises on purpose become one line on stderr and a non-zero exit, never a traceback.
+
+Exit codes: 0 success, 1 some inputs failed (the rest were still processed),
+2 usage or input error, 3 model error, 70 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sourcecheck._api import extract
+from sourcecheck._exceptions import InputError, ModelError, SourcecheckError
+from sourcecheck._models import Extraction
+from sourcecheck._report import text_report
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+class CommandError(SourcecheckError):
+    """A problem with the command line itself (a file that cannot be read, ...)."""
+
+
+def read_input(path: str) -> str | bytes:
+    """The text at ``path`` (``-`` is stdin), as bytes when it is not valid UTF-8.
+
+    Bytes go on to ``check_text``, which names the problem (binary, bad UTF-8).
+    """
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+def _model_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    if getattr(args, "base_url", None):
+        options["base_url"] = args.base_url
+    return options
+
+
+def _write_json(path: str, extractions: Sequence[Extraction]) -> None:
+    payload = [e.model_dump(mode="json") for e in extractions]
+    data = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
+    try:
+        Path(path).write_text(data + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    results: list[Extraction] = []
+    failures = 0
+    for path in args.files:
+        try:
+            text = read_input(path)
+            result = extract(text, model=args.model, **_model_options(args))  # type: ignore[arg-type]
+        except (InputError, ModelError, CommandError) as exc:
+            failures += 1
+            print(f"sourcecheck: {path}: {exc}", file=sys.stderr)
+            continue
+        results.append(result)
+        print(text_report(result, title="stdin" if path == "-" else path))
+        print()
+    if args.json and results:
+        _write_json(args.json, results)
+    if failures == 0:
+        return EXIT_OK
+    return EXIT_PARTIAL if results else EXIT_USAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sourcecheck",
+        description="What a news article claims, who said what, and whether it holds up.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="extract and verify claims, quotes, attributions")
+    check.add_argument("files", nargs="+", metavar="FILE", help="article text files; - is stdin")
+    check.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    _add_model_flags(check)
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def _add_model_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="read with this LLM (default: $SOURCECHECK_MODEL, else the offline reader)",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="an OpenAI-compatible server (default: $OPENAI_BASE_URL, else OpenAI)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("sourcecheck: interrupted", file=sys.stderr)
+        return 130
+    except ModelError as exc:
+        print(f"sourcecheck: model error: {exc}", file=sys.stderr)
+        return EXIT_MODEL
+    except SourcecheckError as exc:
+        print(f"sourcecheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the promise is: no traceback, ever, unless asked for
+        if os.environ.get("SOURCECHECK_DEBUG"):
+            raise
+        print(
+            f"sourcecheck: internal error ({type(exc).__name__}: {exc}); "
+            "set SOURCECHECK_DEBUG=1 for a traceback",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
