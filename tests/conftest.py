@@ -13,6 +13,11 @@ SEED = ROOT / "seeds" / "us-backs-ukraine-security-guarantees.txt"
 
 
 @pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
