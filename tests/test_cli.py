@@ -11,16 +11,17 @@ from sourcecheck._cli import main
 
 
 def test_check_prints_a_report_and_writes_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "result.json"
-    assert main(["check", str(SEED), "--json", str(out)]) == 0
+    assert main(["check", str(seed_path), "--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Claims" in printed and "Quotes" in printed and "Attributions" in printed
-    assert "Witkoff" in printed
+    for heading in ("Claims", "Quotes", "Attributions", "Witkoff"):
+        assert heading in printed
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["text"] == SEED.read_text(encoding="utf-8")
-    assert data["claims"] and data["quotes"]
+    assert data["text"] == seed_path.read_text(encoding="utf-8")
+    assert data["claims"]
+    assert data["quotes"]
 
 
 def test_check_reads_stdin() -> None:
