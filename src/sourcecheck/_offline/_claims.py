@@ -1,0 +1,295 @@
+"""Claims by rule: one draft per verifiable statement of body text.
+
+The offline reader has no language model, so a claim is a sentence of body text (or an
+independent clause of a compound sentence joined by a semicolon), stated as the source
+states it. Every draft's evidence is an exact span of the source; its attribution is the
+one whose content covers it; its kind (fact, quote, opinion, prediction) comes from the
+quotes it carries and from cue words. Headlines, headings, bylines, datelines and
+boilerplate never yield claims: the ``Document`` marks them, and only body sentences are
+read. Sentences that state nothing checkable (questions, calls to action, fragments) are
+skipped; when in doubt a sentence is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sourcecheck._document import Document, Sentence
+from sourcecheck._models import (
+    Attribution,
+    AttributionKind,
+    ClaimKind,
+    GroundingStatus,
+    Quote,
+    Span,
+)
+from sourcecheck._reading import ClaimDraft
+
+__all__ = ["classify", "draft_claims"]
+
+# A quote that covers at least this share of a clause's letters makes the clause a quote:
+# the claim is then "X said these words", not the words' own content.
+_QUOTE_SHARE = 0.5
+
+# Leading discourse connectives: they link a sentence to its neighbour and add nothing a
+# reader can check, so the claim's text starts after them.
+_CONNECTIVE = re.compile(
+    r"""^(?:however|also|meanwhile|moreover|furthermore|in\s+addition|additionally|
+    nevertheless|nonetheless|still|yet|besides|indeed|in\s+fact|instead|likewise|
+    similarly|separately|elsewhere|in\s+turn|at\s+the\s+same\s+time|by\s+contrast|
+    in\s+contrast|on\s+the\s+other\s+hand|as\s+a\s+result|consequently|therefore|thus|
+    then|and|but|so|or)\s*,\s+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Imperatives that ask the reader to do something: a call to action states no fact.
+_CALL_TO_ACTION = re.compile(
+    r"""^(?:click|tap|subscribe|sign\s+up|register|follow|share|like|download|read|watch|
+    listen|contact|email|e-mail|call|visit|join|donate|see|learn\s+more|find\s+out|
+    don['’]t\s+miss|get\s+the|check\s+out)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Future and expectation: the statement is about what has not happened yet.
+_PREDICTION = re.compile(
+    r"""\b(?:will|won['’]t|shall|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
+    (?:expected|likely|unlikely|set|poised|scheduled|due|slated|projected|forecast|
+    predicted|bound)\s+to|expects?\s+to|forecasts?|predicts?|projects?\s+(?:that|a|an)|
+    likely|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
+    year|decade)|by\s+20[3-9]\d)\b""",
+    re.VERBOSE,
+)
+
+# Analysis and evaluation: the writer (or a source) judges rather than reports.
+_OPINION_STRONG = re.compile(
+    r"""\b(?:marks?\s+an?\s+\w+\s+(?:shift|turn|change|departure|moment|milestone|
+    victory|defeat|step|setback)|underscor(?:es?|ed|ing)|highlight(?:s|ed|ing)?\s+(?:a|the|
+    how|that)|signals?\s+(?:a|an|that)|reflects?\s+(?:a|an|the)\s+(?:growing|broader|
+    deeper|wider)|a\s+sign\s+(?:of|that)|growing\s+consensus|raises?\s+(?:questions|
+    doubts|concerns)|arguably|clearly|obviously|undoubtedly|ironically|remarkably|
+    notably|tellingly|should|ought\s+to|must|needs?\s+to|is\s+essential|are\s+essential|
+    is\s+crucial|are\s+crucial|is\s+vital|are\s+vital)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OPINION_WEAK = re.compile(
+    r"""\b(?:may|might|could|perhaps|possibly|probably|apparently|seem(?:s|ed|ingly)?|
+    appears?\s+to|suggests?|significant(?:ly)?|historic|unprecedented|dramatic(?:ally)?|
+    remarkable|controversial|crucial|essential|vital|landmark|stunning|shocking|
+    disastrous|troubling|alarming|impressive|welcome|bold|major\s+(?:shift|blow|step|
+    victory)|best|worst|greatest)\b""",
+    re.VERBOSE,
+)
+
+# A clause needs a word that can be a verb to state anything: finite forms, common
+# auxiliaries, or a word ending like a past tense or third-person verb.
+_VERB_HINT = re.compile(
+    r"""\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|
+    may|might|must|shall|should|said|says|say|told|tells|\w{2,}ed|\w{2,}s)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_OPEN_QUOTES = "\"“”'‘’«»"
+_TRAILING_CLOSERS = "\"”’'»)]"
+
+
+def draft_claims(
+    document: Document,
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+) -> list[ClaimDraft]:
+    """One claim draft per verifiable statement of the document's body text.
+
+    Each draft's evidence is the exact span of its sentence (or clause), its attribution
+    the one whose content overlaps that span most (for a quote, the quote's own), and its
+    ``quoted`` field the quoted words inside it, which the verifier checks verbatim.
+
+    Example:
+        >>> from sourcecheck._document import Document
+        >>> doc = Document("Budget Talks\\n\\nThe council met on Monday. Will it agree?")
+        >>> [(d.text, d.kind.value) for d in draft_claims(doc, [], [])]
+        [('The council met on Monday.', 'fact')]
+    """
+    speech = sorted(quotes, key=lambda q: q.span.start)
+    drafts: list[ClaimDraft] = []
+    for sentence in document.body_sentences:
+        for start, end in _clauses(document.text, sentence):
+            draft = _draft(document.text, sentence, start, end, speech, attributions)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def classify(text: str, *, quote_share: float = 0.0) -> ClaimKind:
+    """The kind of a statement: quote, prediction, opinion or fact, by cue words.
+
+    ``quote_share`` is the share of the statement's letters inside speech quotes.
+
+    Example:
+        >>> classify("This marks a significant shift in policy.").value
+        'opinion'
+        >>> classify("Prices will rise next year.").value
+        'prediction'
+    """
+    if quote_share >= _QUOTE_SHARE:
+        return ClaimKind.QUOTE
+    if _OPINION_STRONG.search(text):
+        return ClaimKind.OPINION
+    if _PREDICTION.search(text):
+        return ClaimKind.PREDICTION
+    if _OPINION_WEAK.search(text):
+        return ClaimKind.OPINION
+    return ClaimKind.FACT
+
+
+# -- clauses ----------------------------------------------------------------------
+
+
+def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence's independent clauses: split at semicolons outside quotes when both
+    sides can stand alone; otherwise the whole sentence."""
+    start, end = sentence.span.start, sentence.span.end
+    cuts: list[int] = []
+    depth = 0
+    for i in range(start, end):
+        char = text[i]
+        if char in "“«":
+            depth += 1
+        elif char in "”»":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = 0 if depth else 1
+        elif char == ";" and depth == 0:
+            cuts.append(i)
+    if not cuts:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for cut in cuts:
+        left, right = (begin, cut + 1), (cut + 1, end)
+        if _stands_alone(text, *left) and _stands_alone(text, *right):
+            pieces.append(_strip(text, *left))
+            begin = cut + 1
+    pieces.append(_strip(text, begin, end))
+    return pieces
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    words = _WORD.findall(text, start, end)
+    return len(words) >= 5 and bool(_VERB_HINT.search(text, start, end))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# -- one draft ----------------------------------------------------------------------
+
+
+def _draft(
+    text: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+) -> ClaimDraft | None:
+    whole = Span.of(text, start, end)
+    inside = [q for q in quotes if q.span.overlaps(whole)]
+    if not _is_statement(whole.text, inside_quote=bool(inside)):
+        return None
+    connective = _CONNECTIVE.match(whole.text)
+    if connective and _stands_alone(text, start + connective.end(), end):
+        start += connective.end()
+    evidence = Span.of(text, start, end)
+    quoted = tuple(_clip(q.span, evidence) for q in inside if q.span.overlaps(evidence))
+    kind = classify(evidence.text, quote_share=_share(evidence, quoted))
+    attribution = _attribution_for(evidence, inside, attributions, quoted=kind)
+    return ClaimDraft(
+        text=_as_statement(evidence.text),
+        evidence=(evidence,),
+        kind=kind,
+        attribution=attribution,
+        grounding=GroundingStatus.EXACT,
+        sentence=sentence.index,
+        quoted=tuple(q.text for q in quoted if q.text.strip()),
+    )
+
+
+def _is_statement(sentence: str, *, inside_quote: bool) -> bool:
+    """False for what states nothing checkable: questions, calls to action, fragments."""
+    bare = sentence.rstrip(_TRAILING_CLOSERS)
+    if bare.endswith("?") and not inside_quote:
+        return False
+    if _CALL_TO_ACTION.match(sentence.lstrip(_OPEN_QUOTES)) and not inside_quote:
+        return False
+    words = _WORD.findall(sentence)
+    if len(words) < 3:
+        return False
+    has_number = any(ch.isdigit() for ch in sentence)
+    return has_number or inside_quote or bool(_VERB_HINT.search(sentence)) or len(words) >= 8
+
+
+def _clip(span: Span, within: Span) -> Span:
+    start, end = max(span.start, within.start), min(span.end, within.end)
+    offset = start - within.start
+    return Span(start=start, end=end, text=within.text[offset : offset + end - start])
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def _share(evidence: Span, quoted: Sequence[Span]) -> float:
+    total = _letters(evidence.text)
+    if not total:
+        return 0.0
+    return min(1.0, sum(_letters(q.text) for q in quoted) / total)
+
+
+def _attribution_for(
+    evidence: Span,
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+    *,
+    quoted: ClaimKind,
+) -> Attribution | None:
+    """The attribution that covers the claim: the one whose content overlaps the
+    evidence most; for a quote with no such attribution, one built from the quote."""
+    best: Attribution | None = None
+    best_overlap = 0
+    for attribution in attributions:
+        overlap = _overlap(attribution.content, evidence)
+        if overlap > best_overlap:
+            best, best_overlap = attribution, overlap
+    if best is not None or quoted is not ClaimKind.QUOTE:
+        return best
+    speaking = [q for q in quotes if q.speaker is not None or q.speaker_name]
+    if not speaking:
+        return None
+    quote = max(speaking, key=lambda q: _overlap(q.span, evidence))
+    return Attribution(
+        content=quote.span,
+        cue=quote.cue,
+        source=quote.speaker,
+        source_name=quote.speaker_name,
+        source_role=quote.speaker_role,
+        kind=AttributionKind.DIRECT,
+        grounding=quote.grounding,
+    )
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _as_statement(text: str) -> str:
+    """The claim's text: the source's words, its first letter capitalised when a
+    connective was trimmed off the front."""
+    if text[:1].islower():
+        return text[0].upper() + text[1:]
+    return text
