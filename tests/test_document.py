@@ -68,3 +68,104 @@ def test_sentence_at() -> None:
 def test_bad_input_is_a_typed_error(bad: object, error: type[Exception]) -> None:
     with pytest.raises(error):
         Document(bad)  # type: ignore[arg-type]
+
+
+def _split(text: str) -> list[str]:
+    return [s.text for s in Document(text).sentences]
+
+
+def test_acronym_ends_a_sentence_before_a_sentence_opener() -> None:
+    assert _split("They barred people from entering the U.S. The ban was lifted.") == [
+        "They barred people from entering the U.S.",
+        "The ban was lifted.",
+    ]
+    assert _split("He spoke at the U.S. Supreme Court on Friday. Then he left.") == [
+        "He spoke at the U.S. Supreme Court on Friday.",
+        "Then he left.",
+    ]
+
+
+def test_state_abbreviation_and_lowercase_word() -> None:
+    assert _split("She grew up in Charlotte, N.C. He did not. Smith fell ill. Doctors came.") == [
+        "She grew up in Charlotte, N.C.",
+        "He did not.",
+        "Smith fell ill.",
+        "Doctors came.",
+    ]
+    assert _split("Sens. John Smith and Jane Doe met Acme Inc. officials.") == [
+        "Sens. John Smith and Jane Doe met Acme Inc. officials."
+    ]
+
+
+def test_doubled_apostrophes_open_a_quoted_sentence() -> None:
+    assert _split("He said it again. ''We are done,'' he said.") == [
+        "He said it again.",
+        "''We are done,'' he said.",
+    ]
+
+
+def test_a_single_statement_is_body() -> None:
+    # The verifier splits short statements with Document: they must stay body text.
+    for statement in ("The summit was held in London.", "Prices rose 4% in May. Wages fell."):
+        assert all(s.is_body for s in Document(statement).sentences)
+
+
+def test_headline_and_dek_set_as_sentences() -> None:
+    text = (
+        "Judge rejects request to unseal divorce file.\n\n"
+        "Ruling keeps the records closed for now.\n\n"
+        "A New York judge has rejected a media request to make public the contents of a "
+        "divorce file, ruling on Thursday that the records must stay sealed.\n\n"
+        "More is on the way."
+    )
+    roles = [p.role for p in Document(text).paragraphs]
+    assert roles == [Role.HEADLINE, Role.HEADING, Role.BODY, Role.BODY]
+
+
+def test_section_headings_and_live_blog_furniture() -> None:
+    text = (
+        "The Latest: Senate Vote\n\n"
+        "The Senate voted on Monday to pass the budget bill after a long debate.\n\n"
+        "Climate Change.\n\n"
+        "GARLAND STEPS ASIDE.\n\n"
+        "7 p.m.\n\n"
+        "___\n\n"
+        "Getty/Instagram.\n\n"
+        "--additional reporting from Jane Doe.\n\n"
+        "Correction: An earlier version of this article misstated the date."
+    )
+    roles = [p.role for p in Document(text).paragraphs]
+    assert roles == [
+        Role.HEADLINE,
+        Role.BODY,
+        Role.HEADING,
+        Role.HEADING,
+        Role.DATELINE,
+        Role.BOILERPLATE,
+        Role.BOILERPLATE,
+        Role.BOILERPLATE,
+        Role.BOILERPLATE,
+    ]
+
+
+def test_hard_wrapped_lines_join_their_paragraph() -> None:
+    text = (
+        "Headline Words Here\n\nThe vote passed on Monday.\n\n"
+        "Editor’s note: this article was\nupdated to add\ncomments from the mayor."
+    )
+    doc = Document(text)
+    assert [p.role for p in doc.paragraphs] == [Role.HEADLINE, Role.BODY, Role.BOILERPLATE]
+    assert doc.paragraphs[2].span.text.endswith("from the mayor.")
+
+
+def test_a_signed_quotation_is_body() -> None:
+    text = "Readers Respond\n\nWe asked readers.\n\n“He is not a leader.” ― Jane Doe"
+    assert Document(text).paragraphs[2].role is Role.BODY
+
+
+def test_dateline_with_date_and_agency() -> None:
+    doc = Document("Headline Here\n\nFLINT, Mich., Oct. 4 (UPI) — Bill Clinton spoke on Tuesday.")
+    assert [(s.text, s.role) for s in doc.sentences][1:] == [
+        ("FLINT, Mich., Oct. 4 (UPI) —", Role.DATELINE),
+        ("Bill Clinton spoke on Tuesday.", Role.BODY),
+    ]

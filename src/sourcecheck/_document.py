@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -73,115 +74,51 @@ def check_text(text: object, *, what: str = "article") -> str:
     return text
 
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "pres",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "d.c",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "no",
-        "vs",
-        "etc",
-        "al",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "ave",
-        "blvd",
-        "a.m",
-        "p.m",
-        "i.e",
-        "e.g",
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wyo",
-    ]
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Abbreviations that never end a sentence: titles and words that need what follows
+# ("Gov. Smith", "Jan. 5", "No. 1").
+_TITLES = _wordset(
+    """mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col maj sgt capt cmdr adm
+    st rev hon pres supt det insp amb no nos vs v fig figs approx dept mt ft ave blvd
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf op art ch vol pp"""
+)
+# Abbreviations that may end a sentence ("... in the U.S. The talks ..."): they end one
+# only when a word that typically opens a sentence follows.
+_TERMINAL_ABBREVIATIONS = _wordset(
+    """u.s u.k u.n e.u d.c inc corp co ltd llc plc jr sr etc al a.m p.m
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo n.y n.j n.c s.c n.h n.m n.d s.d
+    w.va r.i"""
+)
+_LOWERCASE_ABBREVIATIONS = _wordset("etc al a.m p.m")
+_SENTENCE_OPENERS = _wordset(
+    """the a an he she it they we i you his her its their our my this that these those
+    there here but and so yet or in on at for from by with after before when while if as
+    since because although though some many most all no one two both each every other
+    another such what who why how mr mrs ms dr president officials police critics"""
 )
 
 # A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
 # whitespace and something that can start a sentence.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_WORD_AFTER = re.compile(r"""\s+["'“”‘’(\[]*([A-Za-z]+)""")
 
 _BOILERPLATE = re.compile(
     r"""^(?:.*\b\d+\s*min(?:ute)?s?\s+read|advertisement|sponsored(?:\s+content)?|
-    share(?:\s+this)?(?:\s+(?:article|story))?|read\s+more.*|click\s+here.*|sign\s+up.*|
-    subscribe.*|follow\s+us.*|related(?:\s+(?:articles?|stories|coverage))?:?|
-    .*all\s+rights\s+reserved.*|©.*|copyright\b.*|\(?(?:reporting|writing|editing)\s+by\b.*|
-    image:.*|photo:.*|getty\s+images|ap\s+photo.*|skip\s+to\s+(?:main\s+)?content)$""",
-    re.IGNORECASE | re.VERBOSE,
+    share(?:\s+this)?(?:\s+(?:article|story))?|read\s+(?:more|the\s+rest).*|click\s+here.*|
+    sign\s+up.*|subscribe.*|follow\s+us.*|related(?:\s+(?:articles?|stories|coverage))?:?|
+    .*all\s+rights\s+reserved.*|©.*|copyright\b.*|
+    [(\[]?(?:--\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from)\b.*|
+    (?:image|photo|photograph|video|graphic|credit|source)s?:.{0,80}|
+    (?:getty|ap|reuters|afp|epa)(?:\s+images|\s+photo.*|/.*)?\.?|[\w ]{1,30}/(?:getty|instagram|ap|
+    reuters|afp|twitter|facebook)(?:\s+images)?\.?|skip\s+to\s+(?:main\s+)?content|
+    editor['’]?s\s+note\b.*|corrections?\b(?:\s+appended)?[:.].*|
+    [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?)$""",
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,  # a hard-wrapped paragraph spans lines
 )
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|posted\s+by)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}$", re.IGNORECASE
@@ -189,15 +126,24 @@ _BYLINE = re.compile(
 _DATE_LINE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"(?:[^\w]+.*)?$|^\d{1,2}/\d{1,2}/\d{2,4}\b.*$|^updated\b.*$|^published\b.*$",
+    r"(?:[^\w]+.*)?$|^\d{1,2}/\d{1,2}/\d{2,4}\b.*$|^updated\b.*$|^published\b.*$|"
+    # a live blog's timestamp: "7 p.m.", "11:50 a.m. EDT"
+    r"^\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4}\.?)?$",
     re.IGNORECASE,
 )
 # "WASHINGTON (Reuters) — " or "KYIV, Ukraine — " at the start of a body paragraph.
 _DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,40}\))?\s*"
-    r"(?:—|–|--|-)\s+"
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r"(?i:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|―)\s+"
 )
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|["”]$""")
+# A quotation signed with a dash ("“…we are done.” ― Jane Doe") is a sentence too.
+_SIGNED = re.compile(r"""[.!?…]["'”’]*\s*[―—–-]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$""")
+# A headline, dek or section heading set as a sentence: short, one sentence.
+_SHORT_LINE_WORDS = 20
+_DEK_WORDS = 16
+_TERSE_WORDS = 12  # a first line this short is a headline even as two sentences or a question
 
 
 def _is_title_like(line: str) -> bool:
@@ -257,6 +203,8 @@ class Document:
     # -- indexing -----------------------------------------------------------------
 
     def _lines(self) -> list[tuple[int, int]]:
+        """Non-blank lines, trimmed; a hard-wrapped line (the previous one unfinished,
+        this one starting in lower case) joins the paragraph it continues."""
         lines: list[tuple[int, int]] = []
         for match in re.finditer(r"[^\n\r\u2028\u2029]+", self.text):
             start, end = match.span()
@@ -264,40 +212,41 @@ class Document:
                 start += 1
             while end > start and self.text[end - 1].isspace():
                 end -= 1
-            if start < end:
+            if start == end:
+                continue
+            if lines and self.text[start].islower() and self._unfinished(*lines[-1]):
+                lines[-1] = (lines[-1][0], end)
+            else:
                 lines.append((start, end))
         return lines
 
-    def _index_paragraphs(self) -> list[Paragraph]:
-        paragraphs: list[Paragraph] = []
-        seen_body = False
-        for start, end in self._lines():
-            line = self.text[start:end]
-            role = self._line_role(line, index=len(paragraphs), seen_body=seen_body)
-            seen_body = seen_body or role is Role.BODY
-            paragraphs.append(
-                Paragraph(index=len(paragraphs), span=Span.of(self.text, start, end), role=role)
-            )
-        return paragraphs
+    def _unfinished(self, start: int, end: int) -> bool:
+        return not _TERMINAL.search(self.text, start, end)
 
-    @staticmethod
-    def _line_role(line: str, *, index: int, seen_body: bool) -> Role:
-        if _BOILERPLATE.match(line):
-            return Role.BOILERPLATE
-        if _BYLINE.match(line):
-            return Role.BYLINE
-        if _DATE_LINE.match(line) and len(line) < 80:
-            return Role.DATELINE
-        words = line.split()
-        ends_like_sentence = bool(_TERMINAL.search(line))
-        if index == 0 and len(words) <= 30 and (not ends_like_sentence or _is_title_like(line)):
-            return Role.HEADLINE
-        if not ends_like_sentence and len(words) <= 20:
-            # A short unpunctuated line before the body is a byline or outlet name.
-            if not seen_body and len(words) <= 4:
-                return Role.BYLINE
-            return Role.HEADING
-        return Role.BODY
+    def _index_paragraphs(self) -> list[Paragraph]:
+        lines = self._lines()
+        sizes = [len(self.text[start:end].split()) for start, end in lines]
+        # The longest paragraph after each line: a short first line is a headline only
+        # when an article follows it.
+        longest_after = [0] * len(lines)
+        for i in range(len(lines) - 2, -1, -1):
+            longest_after[i] = max(longest_after[i + 1], sizes[i + 1])
+        roles: list[Role] = []
+        seen_body = False
+        for i, (start, end) in enumerate(lines):
+            context = _Context(
+                index=i,
+                seen_body=seen_body,
+                next_words=sizes[i + 1] if i + 1 < len(lines) else 0,
+                longest_after=longest_after[i],
+            )
+            role = _line_role(self.text[start:end], context)
+            seen_body = seen_body or role is Role.BODY
+            roles.append(role)
+        return [
+            Paragraph(index=i, span=Span.of(self.text, start, end), role=role)
+            for i, ((start, end), role) in enumerate(zip(lines, roles, strict=True))
+        ]
 
     def _index_sentences(self) -> list[Sentence]:
         sentences: list[Sentence] = []
@@ -327,29 +276,114 @@ class Document:
         return pieces
 
     def _sentence_bounds(self, start: int, end: int) -> list[tuple[int, int]]:
-        bounds: list[tuple[int, int]] = []
-        begin = start
-        for match in _BOUNDARY.finditer(self.text, start, end):
-            if self._is_abbreviation(begin, match.start(), match.group()):
-                continue
-            bounds.append((begin, match.end()))
-            begin = match.end()
-            while begin < end and self.text[begin].isspace():
-                begin += 1
-        if begin < end:
-            bounds.append((begin, end))
-        return bounds
+        return _sentence_bounds(self.text, start, end)
 
-    def _is_abbreviation(self, begin: int, at: int, mark: str) -> bool:
-        if not mark.startswith("."):
-            return False
-        word = _WORD_BEFORE.search(self.text, begin, at + 1)
-        if word is None:
-            return False
-        token = word.group(1).lower().rstrip(".")
-        if token in _ABBREVIATIONS:
-            return True
-        # An initial ("J. Smith") or a dotted acronym ("D.C.") does not end a sentence.
-        return (len(token) == 1 and token.isalpha()) or bool(
-            re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
-        )
+
+def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as trimmed ``(start, end)`` offsets."""
+    bounds: list[tuple[int, int]] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_abbreviation(text, begin, match.start(), match.group(), end):
+            continue
+        bounds.append((begin, match.end()))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        bounds.append((begin, end))
+    return bounds
+
+
+def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> bool:
+    """True when the period at ``at`` closes an abbreviation, not the sentence."""
+    if not mark.startswith("."):
+        return False
+    word = _WORD_BEFORE.search(text, begin, at + 1)
+    if word is None:
+        return False
+    original = word.group(1).rstrip(".")
+    token = original.lower()
+    if token in _TITLES:
+        return True
+    # An initial ("J. Smith") never ends a sentence; an acronym or a company or
+    # state abbreviation does when a typical sentence opener follows.
+    if len(token) == 1 and token.isalpha():
+        return True
+    # "ill." or "mass." in lower case is a word; "Ill." and "Mass." are states.
+    known = token in _TERMINAL_ABBREVIATIONS and (
+        original[0].isupper() or token in _LOWERCASE_ABBREVIATIONS
+    )
+    if known or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        after = _WORD_AFTER.match(text, at + len(mark), end)
+        return after is None or after.group(1).lower() not in _SENTENCE_OPENERS
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where a line sits: its index, whether body text came before, and the size (in
+    words) of the next line and of the longest line after it."""
+
+    index: int
+    seen_body: bool
+    next_words: int
+    longest_after: int
+
+
+def _line_role(line: str, at: _Context) -> Role:
+    """The role of one line (paragraph), from its own shape and its neighbours'."""
+    if _BOILERPLATE.match(line):
+        return Role.BOILERPLATE
+    if _BYLINE.match(line):
+        return Role.BYLINE
+    if _DATE_LINE.match(line) and len(line) < 80:
+        return Role.DATELINE
+    words = len(line.split())
+    ends_like_sentence = bool(_TERMINAL.search(line) or _SIGNED.search(line))
+    if at.index == 0 and words <= 30 and (not ends_like_sentence or _is_title_like(line)):
+        return Role.HEADLINE
+    # A headline set as a sentence ("Judge rejects request to unseal file."): short, one
+    # sentence, and an article of longer paragraphs follows.
+    if (
+        at.index == 0
+        and (_is_one_short_sentence(line, _SHORT_LINE_WORDS) or words <= _TERSE_WORDS)
+        and at.longest_after > max(_SHORT_LINE_WORDS, words)
+    ):
+        return Role.HEADLINE
+    if not ends_like_sentence and words <= 20:
+        # A short unpunctuated line before the body is a byline or outlet name.
+        if not at.seen_body and words <= 4:
+            return Role.BYLINE
+        return Role.HEADING
+    if _is_shouted(line) or (words <= 6 and _is_title_case(line) and "," not in line):
+        return Role.HEADING  # "GARLAND STEPS ASIDE.", "Climate Change."
+    # A dek: the one-line summary between the headline and a full-length lede.
+    if (
+        not at.seen_body
+        and _is_one_short_sentence(line, _DEK_WORDS)
+        and at.next_words > max(_SHORT_LINE_WORDS, words)
+    ):
+        return Role.HEADING
+    return Role.BODY
+
+
+def _is_one_short_sentence(line: str, max_words: int) -> bool:
+    if len(line.split()) > max_words or _DATELINE_PREFIX.match(line):
+        return False
+    # More than one sentence, or a question, reads as body text.
+    return len(_sentence_bounds(line, 0, len(line))) == 1 and not line.endswith(("?", "!"))
+
+
+_MINOR_WORDS = _wordset("a an the and but or nor of in on at to for by with from as vs")
+
+
+def _is_title_case(line: str) -> bool:
+    """Every word capitalised but the minor ones: "Knack for Deals", not "More is on"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    return bool(words) and all(w[0].isupper() or w in _MINOR_WORDS for w in words)
+
+
+def _is_shouted(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return 3 <= len(letters) <= 60 and all(ch.isupper() for ch in letters)
