@@ -105,6 +105,15 @@ _SENTENCE_OPENERS = _wordset(
 # whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_CLOSING_QUOTES = "\"'”’"
+# "... Clinton said." or "... the senator asked." right after a closing quote.
+_SPEAKER_AFTER = re.compile(
+    r"""\s+(?:(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:said|says|asked|asks|
+    added|adds|told|tells|wrote|writes|replied|demanded|continued|explained|noted|recalled|
+    insisted|tweeted|stated|declared|responded|shouted|argued|cried|answered|joked|
+    quipped|warned|conceded|acknowledged)\b""",
+    re.VERBOSE,
+)
 _WORD_AFTER = re.compile(r"""\s+["'“”‘’(\[]*([A-Za-z]+)""")
 
 _BOILERPLATE = re.compile(
@@ -296,7 +305,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> bool:
-    """True when the period at ``at`` closes an abbreviation, not the sentence."""
+    """True when the mark at ``at`` ends no sentence: it closes an abbreviation, or a
+    quotation whose speaker follows ("“Coke user?” Clinton asked.")."""
+    if mark[-1] in _CLOSING_QUOTES and _SPEAKER_AFTER.match(text, at + len(mark), end):
+        return True
     if not mark.startswith("."):
         return False
     word = _WORD_BEFORE.search(text, begin, at + 1)

@@ -22,6 +22,7 @@ from sourcecheck._models import (
     ClaimKind,
     GroundingStatus,
     Quote,
+    QuoteKind,
     Span,
 )
 from sourcecheck._reading import ClaimDraft
@@ -31,6 +32,8 @@ __all__ = ["classify", "draft_claims"]
 # A quote that covers at least this share of a clause's letters makes the clause a quote:
 # the claim is then "X said these words", not the words' own content.
 _QUOTE_SHARE = 0.5
+# A sentence this long is kept even when no word in it looks like a verb.
+_LONG_WORDS = 6
 
 # Leading discourse connectives: they link a sentence to its neighbour and add nothing a
 # reader can check, so the claim's text starts after them.
@@ -44,16 +47,19 @@ _CONNECTIVE = re.compile(
 )
 
 # Imperatives that ask the reader to do something: a call to action states no fact.
+# Only the verb together with its usual object counts: "Follow us", not "Follow-up talks".
 _CALL_TO_ACTION = re.compile(
-    r"""^(?:click|tap|subscribe|sign\s+up|register|follow|share|like|download|read|watch|
-    listen|contact|email|e-mail|call|visit|join|donate|see|learn\s+more|find\s+out|
-    don['’]t\s+miss|get\s+the|check\s+out)\b""",
+    r"""^(?:click|tap|subscribe|sign\s+up|donate|download|learn\s+more|find\s+out\s+more|
+    don['’]t\s+miss|check\s+out|follow\s+(?:us|him|her|them|@)|share\s+(?:this|your)|
+    (?:watch|listen|see|read)\s+(?:the\s+(?:full|video|trailer|rest)|more|below|above|here|
+    also|related)|(?:contact|email|e-mail|join|visit)\s+us)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 # Future and expectation: the statement is about what has not happened yet.
 _PREDICTION = re.compile(
-    r"""\b(?:will|won['’]t|shall|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
+    r"""\b(?:will|won['’]t|shall|would(?!(?:\s+not|n['’]t)\s+(?:say|comment|elaborate|discuss|
+    confirm|disclose|answer|reveal|speculate|identify|specify))|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
     (?:expected|likely|unlikely|set|poised|scheduled|due|slated|projected|forecast|
     predicted|bound)\s+to|expects?\s+to|forecasts?|predicts?|projects?\s+(?:that|a|an)|
     likely|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
@@ -68,24 +74,33 @@ _OPINION_STRONG = re.compile(
     how|that)|signals?\s+(?:a|an|that)|reflects?\s+(?:a|an|the)\s+(?:growing|broader|
     deeper|wider)|a\s+sign\s+(?:of|that)|growing\s+consensus|raises?\s+(?:questions|
     doubts|concerns)|arguably|clearly|obviously|undoubtedly|ironically|remarkably|
-    notably|tellingly|should|ought\s+to|must|needs?\s+to|is\s+essential|are\s+essential|
+    notably|tellingly|should|ought\s+to|must|is\s+essential|are\s+essential|
     is\s+crucial|are\s+crucial|is\s+vital|are\s+vital)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _OPINION_WEAK = re.compile(
-    r"""\b(?:may|might|could|perhaps|possibly|probably|apparently|seem(?:s|ed|ingly)?|
+    r"""\b(?:may|might|could(?!\s+not|n['’]t)|needs?\s+to|perhaps|possibly|probably|apparently|seem(?:s|ed|ingly)?|
     appears?\s+to|suggests?|significant(?:ly)?|historic|unprecedented|dramatic(?:ally)?|
     remarkable|controversial|crucial|essential|vital|landmark|stunning|shocking|
     disastrous|troubling|alarming|impressive|welcome|bold|major\s+(?:shift|blow|step|
-    victory)|best|worst|greatest)\b""",
+    victory))\b""",
     re.VERBOSE,
 )
 
-# A clause needs a word that can be a verb to state anything: finite forms, common
-# auxiliaries, or a word ending like a past tense or third-person verb.
+# A short sentence needs a word that can be a verb to state anything: auxiliaries and
+# contractions, common irregular verbs, or a word ending like a past tense or third-person
+# verb. Longer sentences are kept whatever they hold.
 _VERB_HINT = re.compile(
     r"""\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|
-    may|might|must|shall|should|said|says|say|told|tells|\w{2,}ed|\w{2,}s)\b""",
+    may|might|must|shall|should|said|says|say|told|tells|know|knew|think|thought|want|
+    believe|need|feel|felt|see|saw|get|got|go|went|gone|make|made|take|took|come|came|
+    give|gave|find|found|leave|left|win|won|lose|lost|begin|began|become|became|hold|held|
+    meet|met|run|ran|put|set|keep|kept|pay|paid|spend|spent|build|built|bring|brought|
+    buy|bought|fight|fought|hear|heard|mean|meant|lead|led|write|wrote|speak|spoke|
+    break|broke|choose|chose|rise|rose|fall|fell|stand|stood|sit|sat|hit|cut|let|
+    beat|cost|hurt|sell|sold|grow|grew|draw|drew|show|shown|seem|look|hope|expect|plan|
+    live|die|work|send|sent|tell|ask|call|try|use|turn|start|stop|move|pull|push|
+    play|help|vote|agree|deny|claim|love|hate|like|care|matter|happen|\w+n['’]t|\w+['’](?:s|re|ve|ll|d|m)|\w{2,}ed|\w{2,}s)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -206,8 +221,14 @@ def _draft(
     if connective and _stands_alone(text, start + connective.end(), end):
         start += connective.end()
     evidence = Span.of(text, start, end)
-    quoted = tuple(_clip(q.span, evidence) for q in inside if q.span.overlaps(evidence))
-    kind = classify(evidence.text, quote_share=_share(evidence, quoted))
+    inside = [q for q in inside if q.span.overlaps(evidence)]
+    quoted = tuple(_clip(q.span, evidence) for q in inside)
+    # A partial quote (a fragment inside reported speech) leaves the sentence what it
+    # is; whole quoted utterances make it a quote once they fill most of it.
+    spoken = [
+        span for q, span in zip(inside, quoted, strict=True) if q.kind is not QuoteKind.PARTIAL
+    ]
+    kind = classify(evidence.text, quote_share=_share(evidence, spoken))
     attribution = _attribution_for(evidence, inside, attributions, quoted=kind)
     return ClaimDraft(
         text=_as_statement(evidence.text),
@@ -230,8 +251,9 @@ def _is_statement(sentence: str, *, inside_quote: bool) -> bool:
     words = _WORD.findall(sentence)
     if len(words) < 3:
         return False
-    has_number = any(ch.isdigit() for ch in sentence)
-    return has_number or inside_quote or bool(_VERB_HINT.search(sentence)) or len(words) >= 8
+    if len(words) >= _LONG_WORDS or inside_quote or any(ch.isdigit() for ch in sentence):
+        return True
+    return bool(_VERB_HINT.search(sentence))  # "Flawless execution." states nothing
 
 
 def _clip(span: Span, within: Span) -> Span:
