@@ -9,6 +9,7 @@ Example:
     'Ann Lee'
 """
 
+from sourcecheck._aligner import Aligner, Alignment, align
 from sourcecheck._api import extract, extract_claims
 from sourcecheck._document import Document, Paragraph, Role, Sentence
 from sourcecheck._exceptions import (
@@ -45,6 +46,8 @@ from sourcecheck._models import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Aligner",
+    "Alignment",
     "Attribution",
     "AttributionKind",
     "BinaryInputError",
@@ -76,6 +79,7 @@ __all__ = [
     "Usage",
     "Verdict",
     "__version__",
+    "align",
     "extract",
     "extract_claims",
 ]

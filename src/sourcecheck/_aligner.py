@@ -1,0 +1,358 @@
+"""The aligner: find where a verbatim string a reader returned sits in the source.
+
+Readers (the offline rules, an LLM) return text, never offsets; the aligner turns each
+string into a ``Span`` of the source, in three tiers, and says which tier found it:
+
+1. **exact**: the snippet occurs verbatim (``str.find``; a snippet with stray outer
+   whitespace is tried stripped too). Score 1.0.
+2. **normalized**: it occurs in the folded view of ``_normalize`` (case, whitespace runs,
+   curly/straight/TeX quotes, dashes, ellipses, invisible characters), which maps each
+   folded character back to its original offsets. Score 1.0: nothing differs but form.
+3. **fuzzy**: token level. Source tokens (``\\w+`` runs of the folded view, each CJK
+   ideograph or kana its own token, a plural "s" stripped) are indexed once per source.
+   Snippet tokens vote for the diagonal ``source position - snippet position`` (the
+   rarest tokens vote, so "the" costs nothing); the best few diagonals are checked by a
+   token LCS (rapidfuzz, in C++) on a window around them. A candidate is accepted only
+   if it passes both gates:
+
+   - **coverage** >= ``COVERAGE`` (0.7): share of the snippet's tokens found, in order.
+     One changed or dropped word leaves 0.75 or more of a 4-token snippet, 0.9 of a
+     10-token one; a sentence that merely shares its function words and a name with
+     the source rarely reaches it. (langextract uses 0.75; 0.7 keeps a 10-token snippet
+     with 3 edits, a typical model paraphrase of a quote, as fuzzy rather than none.)
+   - **density** >= ``DENSITY`` (0.7): found tokens / source span length in tokens.
+     One changed word gives (m-1)/m, one dropped word m/(m+1); tokens picked up across
+     a paragraph give far less. langextract's 1/3 lets a 9-token snippet match 9 words
+     scattered over 27; 0.7 keeps the span about the size of the snippet.
+
+   A snippet needs at least ``MIN_FUZZY_TOKENS`` (2) tokens to be fuzzy-matched: one
+   word on its own is too weak a clue. Score: found / (snippet tokens + span tokens -
+   found), 1.0 only when every token lines up with nothing extra.
+4. **none**: not found (also for an empty or blank snippet). Kept, never an error.
+
+Order: ``Aligner.find(snippet, start_hint)`` looks at or after ``start_hint`` first,
+then anywhere (fuzzy: the best score wins; ties go to the candidate after the hint).
+``Aligner.align`` passes the previous match's *start* as the hint, so a phrase that
+sits inside the previous snippet (a quote inside its claim) is found there, and a
+snippet that lands on exactly the previous span again is retried just after it, so
+repeated phrases given in document order map to successive occurrences.
+
+Cost: the folded view and the token index are built once per ``Aligner`` (linear in
+the source, lazily: an all-exact workload never builds them); an exact or normalised
+hit is one C-level ``str.find``; a fuzzy look-up touches only the occurrences of the
+snippet's rarest tokens and a few windows the size of the snippet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from rapidfuzz.distance import LCSseq
+
+from sourcecheck._document import check_text
+from sourcecheck._exceptions import BinaryInputError, InputError
+from sourcecheck._models import GroundingStatus, Span
+from sourcecheck._normalize import NormalizedText, fold, normalize
+
+__all__ = ["COVERAGE", "DENSITY", "MIN_FUZZY_TOKENS", "Aligner", "Alignment", "align"]
+
+COVERAGE = 0.7
+DENSITY = 0.7
+MIN_FUZZY_TOKENS = 2
+
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# Each CJK ideograph or kana is a token (those scripts put no spaces between words);
+# any other run of word characters is one token.
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+# Votes come from the rarest snippet tokens, up to this many source occurrences in all
+# (but always from at least ``_MIN_VOTERS`` tokens).
+_VOTE_BUDGET = 400
+_MIN_VOTERS = 3
+# Diagonals within this many tokens of each other count as one candidate (indels).
+_DIAGONAL_SLACK = 2
+_CANDIDATES = 4
+# An outermost matched token this far (in tokens) from its neighbour is a stray match.
+_MAX_EDGE_GAP = 3
+# Unmatched snippet tokens at an edge are taken as substituted words, up to this many.
+_MAX_EDGE_EXTENSION = 2
+
+
+class Alignment(BaseModel):
+    """Where one snippet sits in the source, how it was found, and how well it fits.
+
+    ``span`` is None exactly when ``status`` is ``none``; otherwise
+    ``source[span.start:span.end] == span.text``.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> a = sc.align("Talks resumed on Monday.", ["talks  RESUMED"])[0]
+        >>> a.status.value, a.span.text, a.score
+        ('normalized', 'Talks resumed', 1.0)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    snippet: str
+    span: Span | None = None
+    status: GroundingStatus = GroundingStatus.NONE
+    score: float = Field(default=0.0, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _status_matches_span(self) -> Self:
+        if (self.span is None) != (self.status is GroundingStatus.NONE):
+            raise ValueError(f"status {self.status.value!r} does not fit span {self.span!r}")
+        exact = self.status is GroundingStatus.EXACT
+        if exact and self.span is not None and self.span.text not in self.snippet:
+            raise ValueError("an exact alignment's span text must be the snippet's")
+        return self
+
+    @property
+    def found(self) -> bool:
+        return self.span is not None
+
+
+def _token_key(token: str) -> str:
+    # Light stemming, as langextract does: "officials" and "official" are one token.
+    if len(token) > 3 and token[-1] == "s" and token[-2] != "s":
+        return token[:-1]
+    return token
+
+
+class _TokenIndex:
+    """The folded source's tokens: ids in order, view offsets, and where each id occurs."""
+
+    __slots__ = ("ends", "ids", "positions", "starts", "vocabulary")
+
+    def __init__(self, view: NormalizedText) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.ids: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.positions: list[list[int]] = []
+        for match in _TOKEN.finditer(view.text):
+            key = _token_key(match.group())
+            token_id = self.vocabulary.setdefault(key, len(self.vocabulary))
+            if token_id == len(self.positions):
+                self.positions.append([])
+            self.positions[token_id].append(len(self.ids))
+            self.ids.append(token_id)
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def encode(self, folded: str) -> list[int]:
+        """Token ids of a folded snippet; a token the source lacks gets a unique negative id."""
+        ids: list[int] = []
+        for i, match in enumerate(_TOKEN.finditer(folded)):
+            ids.append(self.vocabulary.get(_token_key(match.group()), -1 - i))
+        return ids
+
+
+class _Candidate:
+    __slots__ = ("first", "last", "lead", "matched", "score", "trail")
+
+    def __init__(self, first: int, last: int, matched: int, lead: int, trail: int, m: int):
+        self.first, self.last, self.matched = first, last, matched
+        self.lead, self.trail = lead, trail  # unmatched snippet tokens before / after
+        self.score = matched / (m + (last - first + 1) - matched)
+
+
+class Aligner:
+    """Aligns many snippets against one source, building its indexes once.
+
+    Example:
+        >>> aligner = Aligner("The mayor said the plan works. The mayor left.")
+        >>> first = aligner.find("The mayor")
+        >>> second = aligner.find("The mayor", start_hint=first.span.end)
+        >>> first.span.start, second.span.start
+        (0, 31)
+        >>> aligner.find("the mayor said the plan worked").status.value
+        'fuzzy'
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source: str = check_text(source, what="source")
+
+    @cached_property
+    def view(self) -> NormalizedText:
+        """The folded view of the source (built on first use)."""
+        return normalize(self.source)
+
+    @cached_property
+    def _index(self) -> _TokenIndex:
+        return _TokenIndex(self.view)
+
+    def find(self, snippet: str, start_hint: int = 0) -> Alignment:
+        """Align one snippet, preferring a match at or after ``start_hint``."""
+        if not isinstance(snippet, str):
+            raise BinaryInputError(f"a snippet must be str, not {type(snippet).__name__}")
+        if not snippet.strip():
+            return Alignment(snippet=snippet)
+        hint = min(max(start_hint, 0), len(self.source))
+        found = self._exact(snippet, hint)
+        if found is not None:
+            return Alignment(snippet=snippet, span=found, status=GroundingStatus.EXACT, score=1.0)
+        folded = fold(snippet)
+        found = self._normalized(folded, hint)
+        if found is not None:
+            return Alignment(
+                snippet=snippet, span=found, status=GroundingStatus.NORMALIZED, score=1.0
+            )
+        return self._fuzzy(snippet, folded, hint)
+
+    def align(self, snippets: Sequence[str]) -> list[Alignment]:
+        """Align snippets given in document order (see the module docstring)."""
+        if isinstance(snippets, str):
+            raise InputError("snippets must be a sequence of strings, not one string")
+        results: list[Alignment] = []
+        previous: Span | None = None
+        for snippet in snippets:
+            result = self.find(snippet, previous.start if previous else 0)
+            if previous is not None and result.span == previous:
+                later = self.find(snippet, previous.start + 1)
+                if later.span is not None and later.span.start > previous.start:
+                    result = later if later.status is result.status else result
+            if result.span is not None:
+                previous = result.span
+            results.append(result)
+        return results
+
+    # -- the tiers ----------------------------------------------------------------
+
+    def _exact(self, snippet: str, hint: int) -> Span | None:
+        for needle in dict.fromkeys((snippet, snippet.strip())):
+            start = self.source.find(needle, hint)
+            if start < 0 and hint:
+                start = self.source.find(needle)
+            if start >= 0:
+                return Span(start=start, end=start + len(needle), text=needle)
+        return None
+
+    def _normalized(self, folded: str, hint: int) -> Span | None:
+        if not folded:
+            return None
+        text = self.view.text
+        begin = self.view.from_source(hint)
+        start = text.find(folded, begin)
+        if start < 0 and begin:
+            start = text.find(folded)
+        if start < 0:
+            return None
+        return self._view_span(start, start + len(folded))
+
+    def _view_span(self, start: int, end: int) -> Span:
+        first, last = self.view.to_source(start, end)
+        return Span.of(self.source, first, last)
+
+    def _fuzzy(self, snippet: str, folded: str, hint: int) -> Alignment:
+        index = self._index
+        ids = index.encode(folded)
+        m = len(ids)
+        needed = max(MIN_FUZZY_TOKENS, math.ceil(COVERAGE * m - 1e-9))
+        if m < MIN_FUZZY_TOKENS or sum(1 for i in ids if i >= 0) < needed:
+            return Alignment(snippet=snippet)
+        hint_token = bisect_left(index.starts, self.view.from_source(hint))
+        best: _Candidate | None = None
+        best_key: tuple[float, bool, int] | None = None
+        for diagonal in self._diagonals(ids, hint_token):
+            candidate = self._check(ids, diagonal)
+            if candidate is None or candidate.matched < needed:
+                continue
+            if candidate.matched / (candidate.last - candidate.first + 1) < DENSITY:
+                continue
+            key = (candidate.score, candidate.first >= hint_token, -candidate.first)
+            if best_key is None or key > best_key:
+                best, best_key = candidate, key
+        if best is None:
+            return Alignment(snippet=snippet)
+        return Alignment(
+            snippet=snippet,
+            span=self._token_span(best),
+            status=GroundingStatus.FUZZY,
+            score=round(best.score, 4),
+        )
+
+    def _diagonals(self, ids: list[int], hint_token: int) -> list[int]:
+        """Likely source positions of the snippet's first token, best first."""
+        positions = self._index.positions
+        voters = sorted((len(positions[t]), k, t) for k, t in enumerate(ids) if t >= 0)
+        votes: Counter[int] = Counter()
+        spent = 0
+        for used, (count, k, token) in enumerate(voters):
+            if used >= _MIN_VOTERS and spent + count > _VOTE_BUDGET:
+                break
+            spent += count
+            votes.update(p - k for p in positions[token])
+        merged = {
+            d: sum(votes.get(d + s, 0) for s in range(-_DIAGONAL_SLACK, _DIAGONAL_SLACK + 1))
+            for d in votes
+        }
+        ranked = sorted(merged, key=lambda d: (-merged[d], d))
+        chosen = _spread(ranked, _CANDIDATES)
+        after = [d for d in ranked if d >= hint_token - _DIAGONAL_SLACK]
+        if after and after[0] not in chosen:
+            chosen.append(after[0])
+        return chosen
+
+    def _check(self, ids: list[int], diagonal: int) -> _Candidate | None:
+        """The in-order token match of the snippet in a window around ``diagonal``."""
+        source_ids = self._index.ids
+        m = len(ids)
+        slack = _DIAGONAL_SLACK + m // 4
+        low = max(0, diagonal - slack)
+        high = min(len(source_ids), diagonal + m + slack)
+        if low >= high:
+            return None
+        blocks = LCSseq.editops(source_ids[low:high], ids).as_matching_blocks()
+        pairs = [(low + b.a + j, b.b + j) for b in blocks for j in range(b.size)]
+        # The LCS may pick a stray function word at the window's edge: drop it.
+        while len(pairs) > 1 and pairs[1][0] - pairs[0][0] > _MAX_EDGE_GAP:
+            pairs.pop(0)
+        while len(pairs) > 1 and pairs[-1][0] - pairs[-2][0] > _MAX_EDGE_GAP:
+            pairs.pop()
+        if not pairs:
+            return None
+        (first, first_k), (last, last_k) = pairs[0], pairs[-1]
+        return _Candidate(first, last, len(pairs), first_k, m - 1 - last_k, m)
+
+    def _token_span(self, candidate: _Candidate) -> Span:
+        index = self._index
+        # A changed first or last word leaves that snippet token unmatched; take the
+        # source word in its place, so the span covers the whole passage.
+        first = max(0, candidate.first - min(candidate.lead, _MAX_EDGE_EXTENSION))
+        last = min(len(index.ids) - 1, candidate.last + min(candidate.trail, _MAX_EDGE_EXTENSION))
+        return self._view_span(index.starts[first], index.ends[last])
+
+
+def _spread(ranked: list[int], count: int) -> list[int]:
+    """The first ``count`` diagonals of ``ranked`` that are not neighbours of one chosen."""
+    chosen: list[int] = []
+    for diagonal in ranked:
+        if all(abs(diagonal - c) > _DIAGONAL_SLACK for c in chosen):
+            chosen.append(diagonal)
+            if len(chosen) == count:
+                break
+    return chosen
+
+
+def align(source: str, snippets: Sequence[str]) -> list[Alignment]:
+    """Find each snippet in ``source``: exact, then normalised, then fuzzy, else none.
+
+    Snippets given in document order resolve repeated phrases to successive
+    occurrences. Every span obeys ``source[span.start:span.end] == span.text``.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> source = "\\u201cWe will win,\\u201d she said. We will win again."
+        >>> [(a.status.value, a.span.start) for a in sc.align(source, ["We will win"] * 2)]
+        [('exact', 1), ('exact', 25)]
+        >>> [a.status.value for a in sc.align(source, ['"we will WIN," she said', "we lost"])]
+        ['normalized', 'none']
+    """
+    return Aligner(source).align(snippets)
