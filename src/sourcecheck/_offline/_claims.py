@@ -58,10 +58,10 @@ _CALL_TO_ACTION = re.compile(
 
 # Future and expectation: the statement is about what has not happened yet.
 _PREDICTION = re.compile(
-    r"""\b(?:will|won['’]t|shall|would(?!(?:\s+not|n['’]t)\s+(?:say|comment|elaborate|discuss|
-    confirm|disclose|answer|reveal|speculate|identify|specify))|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
+    r"""\b(?:will|won['’]t|shall|would(?!(?:\s+not|n['’]t)?\s+(?:say|comment|elaborate|discuss|
+    confirm|disclose|answer|reveal|speculate|identify|specify|have|like|rather|just|simply))|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
     (?:expected|likely|unlikely|set|poised|scheduled|due|slated|projected|forecast|
-    predicted|bound)\s+to|expects?\s+to|forecasts?|predicts?|projects?\s+(?:that|a|an)|
+    predicted|bound)\s+to|expects?\s+to|(?<!its\s)(?<!the\s)(?<!a\s)forecasts?(?!\s+(?:for|of|by))|predicts?|projects?\s+(?:that|a|an)|
     likely|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
     year|decade)|by\s+20[3-9]\d)\b""",
     re.VERBOSE,
@@ -83,7 +83,9 @@ _OPINION_WEAK = re.compile(
     appears?\s+to|suggests?|significant(?:ly)?|historic|unprecedented|dramatic(?:ally)?|
     remarkable|controversial|crucial|essential|vital|landmark|stunning|shocking|
     disastrous|troubling|alarming|impressive|welcome|bold|major\s+(?:shift|blow|step|
-    victory))\b""",
+    victory)|valuable|critical|extraordinary|outrageous|absurd|ridiculous|disgraceful|
+    shameful|terrible|horrible|wonderful|excellent|brilliant|foolish(?:ly)?|reckless|
+    irresponsible|unfair|(?:un)?fortunately|sadly|hopefully|surely|frankly|of\s+course)\b""",
     re.VERBOSE,
 )
 
@@ -152,7 +154,7 @@ def classify(text: str, *, quote_share: float = 0.0) -> ClaimKind:
         return ClaimKind.OPINION
     if _PREDICTION.search(text):
         return ClaimKind.PREDICTION
-    if _OPINION_WEAK.search(text):
+    if _OPINION_WEAK.search(text) or text.rstrip(_TRAILING_CLOSERS).endswith("!"):
         return ClaimKind.OPINION
     return ClaimKind.FACT
 
