@@ -161,10 +161,26 @@ def test_semicolons_in_quotes_or_short_lists_do_not_split() -> None:
         ("The vote is likely to be close.", ClaimKind.PREDICTION),
         ("Officials said repairs would take a week.", ClaimKind.PREDICTION),
         ("The spokesman would not comment on the talks.", ClaimKind.FACT),
+        ("The plan would allow refunds for late fees.", ClaimKind.FACT),
+        ("Likely voters favor the measure by 6 points.", ClaimKind.FACT),
+        ("Critics said the plan was a dramatic mistake.", ClaimKind.FACT),
+        ('The senator called the ruling "outrageous" on Monday.', ClaimKind.FACT),
     ],
 )
 def test_kind_by_cue_words(sentence: str, kind: ClaimKind) -> None:
     assert classify(sentence) is kind
+
+
+def test_an_attributed_opinion_is_a_report_of_it() -> None:
+    text = "The plan is a historic mistake, the mayor argued on Monday."
+    mayor = Attribution(
+        content=_span(text, "The plan is a historic mistake"),
+        cue=_span(text, "argued"),
+        source=_span(text, "the mayor"),
+    )
+    assert classify(text) is ClaimKind.FACT
+    [draft] = draft_claims(Document(text), [], [mayor])
+    assert (draft.kind, draft.attribution) == (ClaimKind.FACT, mayor)
 
 
 def test_may_the_month_is_not_a_hedge() -> None:

@@ -58,14 +58,36 @@ _CALL_TO_ACTION = re.compile(
 
 # Future and expectation: the statement is about what has not happened yet.
 _PREDICTION = re.compile(
-    r"""\b(?:will|won['’]t|shall|would(?!(?:\s+not|n['’]t)?\s+(?:say|comment|elaborate|discuss|
-    confirm|disclose|answer|reveal|speculate|identify|specify|have|like|rather|just|simply))|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
+    r"""\b(?:will|won['’]t|shall|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
     (?:expected|likely|unlikely|set|poised|scheduled|due|slated|projected|forecast|
     predicted|bound)\s+to|expects?\s+to|(?<!its\s)(?<!the\s)(?<!a\s)forecasts?(?!\s+(?:for|of|by))|predicts?|projects?\s+(?:that|a|an)|
-    likely|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
+    likely(?!\s+voters)|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
     year|decade)|by\s+20[3-9]\d)\b""",
     re.VERBOSE,
 )
+
+# "would" is the future of reported speech ("said it would end the sanctions"); in the
+# writer's own voice it is mostly conditional ("a plan that would allow ..."), so it marks
+# a prediction only in reported speech. Refusals and counterfactuals are not predictions.
+_WOULD = re.compile(
+    r"""\bwould(?!(?:\s+not|n['’]t)?\s+(?:say|comment|elaborate|discuss|confirm|disclose|
+    answer|reveal|speculate|identify|specify|have|like|rather|just|simply)\b)""",
+    re.VERBOSE,
+)
+# Reporting verbs: a sentence with one reports what someone said, thinks or found, and
+# the opinion in it is that source's, not the writer's.
+_REPORTING = re.compile(
+    r"""\b(?:said|says|say|saying|told|tells|telling|according\s+to|argued|argues|arguing|
+    contended|contends|believes?|believed|claimed|claims|claiming|insisted|insists|warned|
+    warns|stressed|stresses|stressing|noted|notes|added|adds|announced|announces|stated|
+    suggested|wrote|writes|reported|reports|acknowledged|conceded|predicted|hopes?|hoped|
+    expects?|expected|thinks?|thought|asserted|maintained|explained|recalled|confirmed|
+    denied|urged|called\s+for|agreed|contended|tweeted|testified)\b""",
+    re.VERBOSE,
+)
+# Words in quotation marks: someone else's words, which say nothing about the writer's
+# voice (used when the reader found no quotes, and for scare quotes).
+_QUOTED_RUN = re.compile(r"""“[^”]*”?|"[^"]*"?|''.*?(?:''|$)|(?<!\w)‘[^’]*’(?!\w)""")
 
 # Analysis and evaluation: the writer (or a source) judges rather than reports.
 _OPINION_STRONG = re.compile(
@@ -137,26 +159,37 @@ def draft_claims(
     return drafts
 
 
-def classify(text: str, *, quote_share: float = 0.0) -> ClaimKind:
+def classify(text: str, *, quote_share: float = 0.0, reported: bool = False) -> ClaimKind:
     """The kind of a statement: quote, prediction, opinion or fact, by cue words.
 
-    ``quote_share`` is the share of the statement's letters inside speech quotes.
+    ``quote_share`` is the share of the statement's letters inside speech quotes;
+    ``reported`` says an attribution covers it. Words in quotation marks are someone
+    else's and do not count. In reported speech the opinion is the source's, so the
+    statement is a (verifiable) report: fact, or prediction when it is about the future.
 
     Example:
         >>> classify("This marks a significant shift in policy.").value
         'opinion'
         >>> classify("Prices will rise next year.").value
         'prediction'
+        >>> classify("Critics said the plan was a dramatic mistake.").value
+        'fact'
     """
     if quote_share >= _QUOTE_SHARE:
         return ClaimKind.QUOTE
-    if _OPINION_STRONG.search(text):
+    own = _QUOTED_RUN.sub(_blank, text)
+    reported = reported or bool(_REPORTING.search(own))
+    if not reported and _OPINION_STRONG.search(own):
         return ClaimKind.OPINION
-    if _PREDICTION.search(text):
+    if _PREDICTION.search(own) or (reported and _WOULD.search(own)):
         return ClaimKind.PREDICTION
-    if _OPINION_WEAK.search(text) or text.rstrip(_TRAILING_CLOSERS).endswith("!"):
+    if not reported and (_OPINION_WEAK.search(own) or own.rstrip(_TRAILING_CLOSERS).endswith("!")):
         return ClaimKind.OPINION
     return ClaimKind.FACT
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 # -- clauses ----------------------------------------------------------------------
@@ -230,8 +263,14 @@ def _draft(
     spoken = [
         span for q, span in zip(inside, quoted, strict=True) if q.kind is not QuoteKind.PARTIAL
     ]
-    kind = classify(evidence.text, quote_share=_share(evidence, spoken))
-    attribution = _attribution_for(evidence, inside, attributions, quoted=kind)
+    attribution = _covering(evidence, attributions)
+    kind = classify(
+        _masked(evidence, quoted),
+        quote_share=_share(evidence, spoken),
+        reported=attribution is not None,
+    )
+    if attribution is None and kind is ClaimKind.QUOTE:
+        attribution = _from_quote(evidence, inside)
     return ClaimDraft(
         text=_as_statement(evidence.text),
         evidence=(evidence,),
@@ -275,23 +314,19 @@ def _share(evidence: Span, quoted: Sequence[Span]) -> float:
     return min(1.0, sum(_letters(q.text) for q in quoted) / total)
 
 
-def _attribution_for(
-    evidence: Span,
-    quotes: Sequence[Quote],
-    attributions: Sequence[Attribution],
-    *,
-    quoted: ClaimKind,
-) -> Attribution | None:
-    """The attribution that covers the claim: the one whose content overlaps the
-    evidence most; for a quote with no such attribution, one built from the quote."""
+def _covering(evidence: Span, attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution whose content overlaps the evidence most, if any does."""
     best: Attribution | None = None
     best_overlap = 0
     for attribution in attributions:
         overlap = _overlap(attribution.content, evidence)
         if overlap > best_overlap:
             best, best_overlap = attribution, overlap
-    if best is not None or quoted is not ClaimKind.QUOTE:
-        return best
+    return best
+
+
+def _from_quote(evidence: Span, quotes: Sequence[Quote]) -> Attribution | None:
+    """For a quote no attribution covers, the quote's own: its speaker, cue and words."""
     speaking = [q for q in quotes if q.speaker is not None or q.speaker_name]
     if not speaking:
         return None
@@ -305,6 +340,15 @@ def _attribution_for(
         kind=AttributionKind.DIRECT,
         grounding=quote.grounding,
     )
+
+
+def _masked(evidence: Span, quoted: Sequence[Span]) -> str:
+    """The evidence text with the quoted words blanked out: the writer's own words."""
+    chars = list(evidence.text)
+    for span in quoted:
+        for i in range(span.start - evidence.start, span.end - evidence.start):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _overlap(a: Span, b: Span) -> int:
