@@ -14,6 +14,7 @@ from sourcecheck import Document, Role
 from sourcecheck._models import (
     Attribution,
     AttributionKind,
+    Claim,
     ClaimKind,
     Extraction,
     Quote,
@@ -108,17 +109,26 @@ def test_every_body_sentence_is_claimed(result: Extraction) -> None:
     assert claimed == {s.index for s in document.body_sentences}
 
 
+def _claim_starting(result: Extraction, words: str) -> Claim:
+    found = [c for c in result.claims if c.evidence and c.evidence[0].text.startswith(words)]
+    assert len(found) == 1, [c.text for c in result.claims]
+    return found[0]
+
+
 def test_claims_carry_their_attribution_and_kind(result: Extraction) -> None:
-    by_start = {c.evidence[0].text[:30]: c for c in result.claims if c.evidence}
-    witkoff = by_start["“The purpose of these security "]
+    witkoff = _claim_starting(result, "“The purpose of these security protocols")
     assert witkoff.kind is ClaimKind.QUOTE
     assert witkoff.attribution is not None
     assert witkoff.attribution.source_name == "Steve Witkoff"
-    reuters = by_start["The pledge was made at a summit"]
+    reuters = _claim_starting(result, "The pledge was made at a summit")
     assert reuters.attribution is not None
     assert reuters.attribution.source is not None
     assert reuters.attribution.source.text == "Reuters"
-    shift = by_start["This marks a significant shift"]
+    joint = _claim_starting(result, "In a joint statement, coalition leaders")
+    assert joint.attribution is not None
+    assert joint.attribution.source is not None
+    assert "coalition leaders" in joint.attribution.source.text
+    shift = _claim_starting(result, "This marks a significant shift")
     assert shift.kind is ClaimKind.OPINION
     assert shift.attribution is None
 
