@@ -260,3 +260,27 @@ def test_a_quote_without_a_speaker_has_no_invented_attribution() -> None:
     [draft] = draft_claims(Document(text), [quote], [])
     assert draft.kind is ClaimKind.QUOTE
     assert draft.attribution is None
+
+
+def test_a_quote_takes_the_attribution_of_its_words() -> None:
+    text = "“We must not overreact to campaign rhetoric,” he told me."
+    quote = _quote(text, "We must not overreact to campaign rhetoric,", "he", "told")
+    stray = Attribution(
+        content=_span(text, "me"), cue=_span(text, "told"), source=_span(text, "he")
+    )
+    [draft] = draft_claims(Document(text), [quote], [stray])
+    assert draft.kind is ClaimKind.QUOTE
+    assert draft.attribution is not None
+    assert draft.attribution.content == quote.span
+    assert draft.attribution.source_name == "he"
+
+
+def test_a_few_words_spilling_from_another_sentence_do_not_attribute() -> None:
+    text = "Officials said the talks failed. They resumed on Monday after a week of silence."
+    spill = Attribution(
+        content=_span(text, "the talks failed. They"),
+        cue=_span(text, "said"),
+        source=_span(text, "Officials"),
+    )
+    drafts = draft_claims(Document(text), [], [spill])
+    assert [d.attribution for d in drafts] == [spill, None]

@@ -32,6 +32,8 @@ __all__ = ["classify", "draft_claims"]
 # A quote that covers at least this share of a clause's letters makes the clause a quote:
 # the claim is then "X said these words", not the words' own content.
 _QUOTE_SHARE = 0.5
+# An attribution whose cue lies in another sentence must cover this share of the claim.
+_MIN_COVER = 0.25
 # A sentence this long is kept even when no word in it looks like a verb.
 _LONG_WORDS = 6
 
@@ -263,13 +265,13 @@ def _draft(
     spoken = [
         span for q, span in zip(inside, quoted, strict=True) if q.kind is not QuoteKind.PARTIAL
     ]
-    attribution = _covering(evidence, attributions)
+    attribution = _covering(evidence, [q.span for q in inside], attributions)
     kind = classify(
         _masked(evidence, quoted),
         quote_share=_share(evidence, spoken),
         reported=attribution is not None,
     )
-    if attribution is None and kind is ClaimKind.QUOTE:
+    if attribution is None and inside:
         attribution = _from_quote(evidence, inside)
     return ClaimDraft(
         text=_as_statement(evidence.text),
@@ -314,15 +316,36 @@ def _share(evidence: Span, quoted: Sequence[Span]) -> float:
     return min(1.0, sum(_letters(q.text) for q in quoted) / total)
 
 
-def _covering(evidence: Span, attributions: Sequence[Attribution]) -> Attribution | None:
-    """The attribution whose content overlaps the evidence most, if any does."""
+def _covering(
+    evidence: Span, quotes: Sequence[Span], attributions: Sequence[Attribution]
+) -> Attribution | None:
+    """The attribution that covers the claim.
+
+    When the claim holds quoted speech, it is the attribution whose content overlaps
+    those quotes most (the speaker of the words, not some other clause's source). Else it
+    is the one whose content overlaps the evidence most, provided it is this sentence's
+    (its cue inside the evidence) or covers a fair share of it: a few words that spill
+    over from a neighbouring sentence's attribution do not make the claim attributed.
+    """
+    if quotes:
+        spoken = max(
+            attributions,
+            key=lambda a: sum(_overlap(a.content, q) for q in quotes),
+            default=None,
+        )
+        if spoken is not None and any(_overlap(spoken.content, q) for q in quotes):
+            return spoken
+        return None
     best: Attribution | None = None
     best_overlap = 0
     for attribution in attributions:
         overlap = _overlap(attribution.content, evidence)
         if overlap > best_overlap:
             best, best_overlap = attribution, overlap
-    return best
+    if best is None:
+        return None
+    cue_inside = best.cue is not None and evidence.contains(best.cue)
+    return best if cue_inside or best_overlap >= _MIN_COVER * len(evidence) else None
 
 
 def _from_quote(evidence: Span, quotes: Sequence[Quote]) -> Attribution | None:
