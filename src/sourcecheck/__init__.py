@@ -10,7 +10,7 @@ Example:
 """
 
 from sourcecheck._aligner import Aligner, Alignment, align
-from sourcecheck._api import extract, extract_claims
+from sourcecheck._api import extract, extract_claims, verify
 from sourcecheck._document import Document, Paragraph, Role, Sentence
 from sourcecheck._exceptions import (
     BinaryInputError,
@@ -42,6 +42,7 @@ from sourcecheck._models import (
     Usage,
     Verdict,
 )
+from sourcecheck._verifier import Verification
 
 __version__ = "0.1.0"
 
@@ -78,8 +79,10 @@ __all__ = [
     "Span",
     "Usage",
     "Verdict",
+    "Verification",
     "__version__",
     "align",
     "extract",
     "extract_claims",
+    "verify",
 ]

@@ -8,13 +8,16 @@ never imports openai or instructor.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sourcecheck._document import Document
 from sourcecheck._models import Claim, Extraction
 from sourcecheck._reading import Reader, Reading
 
-__all__ = ["MODEL_ENV", "extract", "extract_claims", "resolve_model"]
+if TYPE_CHECKING:
+    from sourcecheck._verifier import Judge, Verification
+
+__all__ = ["MODEL_ENV", "extract", "extract_claims", "resolve_model", "verify"]
 
 MODEL_ENV = "SOURCECHECK_MODEL"
 
@@ -85,3 +88,43 @@ def extract_claims(text: str, *, model: str | None = None, **options: Any) -> li
         ['The bridge opened in 1932.', 'It cost $4 million.']
     """
     return list(extract(text, model=model, **options).claims)
+
+
+def _choose_judge(model: str | None, **options: Any) -> Judge | None:
+    chosen = resolve_model(model)
+    if chosen is None:
+        return None
+    from sourcecheck._llm import LLMJudge
+
+    return LLMJudge(chosen, **options)
+
+
+def verify(
+    statement_or_text: str,
+    *,
+    source: str,
+    model: str | None = None,
+    judge: Judge | None = None,
+    **options: Any,
+) -> Verification:
+    """Check a statement or summary against its source: supported, unsupported or
+    contradicted, sentence by sentence, with the checks that decided and their spans.
+
+    Offline, named checks decide (numbers, dates, names, negation, opposites, quotes,
+    content the source lacks). With a model (or ``SOURCECHECK_MODEL``), an LLM judges the
+    sentences the checks cannot decide; ``judge`` injects any ``Judge`` directly, and
+    ``options`` go to the LLM judge (``base_url``, ``cache``, ...).
+
+    Raises ``InputError`` for an empty, blank or binary statement or source.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> source = "The summit was held in Paris on Tuesday."
+        >>> sc.verify("The summit took place in Berlin.", source=source).label.value
+        'contradicted'
+    """
+    from sourcecheck._verifier import verify as verify_offline
+
+    if judge is None:
+        judge = _choose_judge(model, **options)
+    return verify_offline(statement_or_text, source=source, judge=judge)

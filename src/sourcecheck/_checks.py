@@ -1,0 +1,1132 @@
+"""The named deterministic checks: each looks at one kind of fact in a statement sentence.
+
+Every check takes a ``Statement`` (one sentence, tokenized) and the ``SourceFacts`` of the
+source, and returns ``Finding`` s: a ``Check`` (named, with an outcome, a message and the
+source spans it looked at), the label a failure implies, and a severity. A severity of
+1 decides a sentence alone; 0.5 is a doubt that needs a second doubt to decide.
+
+Most checks ask the same question of different tokens: is this number (name, date,
+word) in the part of the source the rest of the sentence talks about? "Local evidence"
+is the few source sentences that BM25 ranks best for the words around the token, the
+token itself left out; a token found there passes, a token found only elsewhere in the
+source is a doubt, a token found nowhere fails.
+
+The checks:
+    numbers     digits, number words, percentages, money, ranges
+    dates       years, months, weekdays
+    entities    people, places, organisations, with aliases ("U.S." = "United States")
+    negation    a "not" the source lacks, or one the statement drops
+    antonyms    "rose" where the source says "fell"
+    quotes      quoted words verbatim in the source, said by the same speaker
+    novelty     content words the source does not contain
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sourcecheck._document import Document
+from sourcecheck._evidence import STOPWORDS, EvidenceIndex, Hit, Token, stem, tokenize
+from sourcecheck._models import Check, CheckOutcome, Label, Span
+
+__all__ = [
+    "CHECKS",
+    "Finding",
+    "SourceFacts",
+    "Statement",
+    "check_antonyms",
+    "check_dates",
+    "check_entities",
+    "check_negation",
+    "check_novelty",
+    "check_numbers",
+    "check_quotes",
+    "parse_quantities",
+    "run_checks",
+]
+
+# -- findings -------------------------------------------------------------------------
+
+STRONG = 1.0  # decides the sentence alone
+DOUBT = 0.5  # two doubts decide it
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One check's result: the ``Check``, the label a failure implies, and its weight."""
+
+    check: Check
+    label: Label = Label.SUPPORTED
+    severity: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.check.outcome is CheckOutcome.FAIL
+
+
+def _pass(name: str, message: str, evidence: Iterable[Span] = ()) -> Finding:
+    return Finding(
+        Check(name=name, outcome=CheckOutcome.PASS, message=message, evidence=tuple(evidence))
+    )
+
+
+def _fail(
+    name: str, message: str, label: Label, severity: float, evidence: Iterable[Span] = ()
+) -> Finding:
+    check = Check(name=name, outcome=CheckOutcome.FAIL, message=message, evidence=tuple(evidence))
+    return Finding(check, label, severity)
+
+
+# -- the source and the statement, prepared once --------------------------------------
+
+
+class SourceFacts:
+    """A source document prepared for checking: tokens, stems, names and numbers.
+
+    Build it once per source and check many statements against it.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.index = EvidenceIndex(document)
+        self.tokens: list[list[Token]] = self.index.tokens
+        self.stems: frozenset[str] = frozenset(t.stem for toks in self.tokens for t in toks)
+        self.lowers: frozenset[str] = frozenset(t.lower for toks in self.tokens for t in toks)
+        self.sentence_stems: list[frozenset[str]] = [
+            frozenset(t.stem for t in toks) for toks in self.tokens
+        ]
+        self.sentence_lowers: list[frozenset[str]] = [
+            frozenset(t.lower for t in toks) for toks in self.tokens
+        ]
+        self.quantities: list[list[Quantity]] = [parse_quantities(toks) for toks in self.tokens]
+
+    @cached_property
+    def folded_text(self) -> str:
+        """The source with quotes, dashes and spaces folded, for verbatim quote search."""
+        return _fold(self.document.text)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every name key the source mentions, aliases included."""
+        return frozenset(key for toks in self.tokens for key in _name_keys_in(toks))
+
+    @cached_property
+    def sentence_names(self) -> list[frozenset[str]]:
+        return [frozenset(_name_keys_in(toks)) for toks in self.tokens]
+
+    def span(self, sentence: int) -> Span:
+        return self.document.sentences[sentence].span
+
+
+@dataclass
+class Statement:
+    """One sentence of a statement, tokenized, with a cache of local-evidence queries."""
+
+    text: str
+    source: SourceFacts
+    tokens: list[Token] = field(init=False)
+    _local: dict[tuple[int, int, frozenset[int]], list[Hit]] = field(
+        init=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.text)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(t.stem for t in self.tokens)
+
+    @cached_property
+    def ranked(self) -> list[Hit]:
+        """The source sentences that best match the whole sentence."""
+        return self.source.index.rank_terms([t.stem for t in self.tokens if not t.is_stop], k=3)
+
+    def local(self, positions: Sequence[int], *, window: int = 6, k: int = 3) -> list[Hit]:
+        """The ``k`` source sentences that best match the words around ``positions``,
+        the words at ``positions`` themselves left out."""
+        lo = max(0, min(positions) - window)
+        hi = min(len(self.tokens), max(positions) + window + 1)
+        skip = frozenset(positions)
+        key = (lo, hi, skip)
+        if key not in self._local:
+            terms = [
+                t.stem
+                for i, t in enumerate(self.tokens[lo:hi], lo)
+                if i not in skip and not t.is_stop
+            ]
+            self._local[key] = self.source.index.rank_terms(terms, k=k)
+        return self._local[key]
+
+
+def _spans(source: SourceFacts, hits: Iterable[Hit]) -> list[Span]:
+    return [source.span(h.sentence) for h in hits]
+
+
+# -- numbers ------------------------------------------------------------------------------
+
+_UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+_SCALE_WORDS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+}
+_CARDINALS = {
+    word: float(i)
+    for i, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_CARDINALS.update(
+    {
+        w: float(10 * i)
+        for i, w in enumerate(
+            ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 3
+        )
+    }
+)
+_CARDINALS.update({"dozen": 12.0, "half": 0.5, "single": 1.0, "double": 2.0, "twice": 2.0})
+_ORDINALS = {
+    word: float(i)
+    for i, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        1,
+    )
+}
+_ORDINALS.update({"last": -1.0})  # "last quarter" is a position too; never equal to a number
+_TIME_UNITS = frozenset(
+    stem(w)
+    for w in [
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "quarter",
+    ]
+)
+_NUMBER = re.compile(r"([$£€¥]?)(\d+(?:,\d{3})*(?:\.\d+)?)(%|[a-zA-Z]{1,3})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a text: its value, its kind, the unit after it, and its tokens."""
+
+    value: float
+    kind: str  # number, money, percent, ordinal, year
+    unit: str | None
+    first: int  # token positions [first, last]
+    last: int
+
+
+def _unit_after(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
+    """The unit word after token ``i`` ("35 years" -> year), and the last token used."""
+    if i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        if nxt.lower in {"percent", "per"}:
+            return "percent", i + 1 + (nxt.lower == "per")
+        if nxt.text.isalpha() and not nxt.is_stop:
+            return nxt.stem, i + 1
+    return None, i
+
+
+def _word_number(lower: str) -> tuple[float, str] | None:
+    if lower in _CARDINALS:
+        return _CARDINALS[lower], "number"
+    if lower in _ORDINALS:
+        return _ORDINALS[lower], "ordinal"
+    return None
+
+
+def _parse_digits(token: Token) -> tuple[float, str, float] | None:
+    match = _NUMBER.match(token.text)
+    if not match:
+        return None
+    currency, digits, suffix = match.groups()
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    kind = "money" if currency else "number"
+    scale = 1.0
+    suffix = (suffix or "").lower()
+    if suffix == "%":
+        kind = "percent"
+    elif suffix in {"st", "nd", "rd", "th"}:
+        kind = "ordinal"
+    elif suffix in _UNITS:
+        scale = _UNITS[suffix]
+    elif suffix:
+        return None  # "3D", "G7", "mRNA-1345" parts: a name, not a number
+    if kind == "number" and not currency and "," not in digits and 1800 <= value <= 2100:
+        kind = "year"
+    return value, kind, scale
+
+
+def parse_quantities(tokens: Sequence[Token]) -> list[Quantity]:
+    """Every number in ``tokens``: digits, number words, money, percentages, ordinals.
+
+    Bare "one" and "a" are pronouns and articles too often to count; "one" counts when a
+    unit follows it ("one year") or in a compound ("one-year").
+
+    Example:
+        >>> [(q.value, q.kind, q.unit) for q in parse_quantities(tokenize(
+        ...     "Sales fell 30% to $5bn in 2023, the second drop in two years."))]
+        [(30.0, 'percent', None), (5000000000.0, 'money', None), (2023.0, 'year', None), \
+(2.0, 'ordinal', 'drop'), (2.0, 'number', 'year')]
+    """
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        parsed = _parse_digits(token) if token.is_number else None
+        if parsed is not None:
+            value, kind, scale = parsed
+            last = i
+            if i + 1 < len(tokens) and tokens[i + 1].lower in _SCALE_WORDS:
+                scale *= _SCALE_WORDS[tokens[i + 1].lower]
+                last = i + 1
+            unit, unit_at = (
+                _unit_after(tokens, last) if kind in {"number", "ordinal"} else (None, last)
+            )
+            if unit == "percent":
+                kind, unit, last = "percent", None, unit_at
+            if unit in {"dollar", "euro", "pound"}:
+                kind = "money"
+            found.append(Quantity(value * scale, kind, unit, i, last))
+            i = last + 1
+            continue
+        head, _, rest = token.lower.partition("-")
+        word = _word_number(head)
+        if word is not None and (rest or head != "one" or _unit_after(tokens, i)[0] in _TIME_UNITS):
+            value, kind = word
+            if rest:
+                found.append(Quantity(value, kind, stem(rest), i, i))
+            else:
+                unit, last = _unit_after(tokens, i)
+                if unit is not None and unit in _SCALE_WORDS:
+                    value *= _SCALE_WORDS[tokens[last].lower]
+                    unit, last = _unit_after(tokens, last)
+                found.append(Quantity(value, kind, unit, i, max(i, last if unit else i)))
+        i += 1
+    return found
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _quantity_in(q: Quantity, quantities: Iterable[Quantity], *, with_unit: bool) -> bool:
+    for other in quantities:
+        if other.kind == "year" or not _same_value(q.value, other.value):
+            continue
+        if not with_unit or q.unit is None or other.unit is None or q.unit == other.unit:
+            return True
+    return False
+
+
+def check_numbers(statement: Statement) -> list[Finding]:
+    """Every number of the statement (years aside: see ``check_dates``) is in the source.
+
+    Found near the words around it: pass. Found elsewhere with the same unit: a doubt.
+    Not found, while the local evidence has a number of the same kind: contradicted;
+    not found at all: unsupported.
+    """
+    source = statement.source
+    findings = []
+    for q in parse_quantities(statement.tokens):
+        if q.kind == "year":
+            continue
+        words = statement.text[statement.tokens[q.first].start : statement.tokens[q.last].end]
+        hits = statement.local(range(q.first, q.last + 1))
+        near = [source.quantities[h.sentence] for h in hits]
+        if any(_quantity_in(q, qs, with_unit=False) for qs in near):
+            findings.append(
+                _pass("numbers", f"{words!r} is in the source", _spans(source, hits[:1]))
+            )
+            continue
+        elsewhere = [
+            i for i, qs in enumerate(source.quantities) if _quantity_in(q, qs, with_unit=True)
+        ]
+        if elsewhere:
+            findings.append(
+                _fail(
+                    "numbers",
+                    f"{words!r} appears in the source, but not where this is said",
+                    Label.UNSUPPORTED,
+                    DOUBT,
+                    [source.span(elsewhere[0])],
+                )
+            )
+            continue
+        rival = any(o.kind == q.kind and o.kind != "year" for qs in near for o in qs)
+        label = Label.CONTRADICTED if rival else Label.UNSUPPORTED
+        findings.append(
+            _fail(
+                "numbers",
+                f"the source does not give {words!r}",
+                label,
+                STRONG,
+                _spans(source, hits[:1]),
+            )
+        )
+    return findings
+
+
+# -- dates ------------------------------------------------------------------------------
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        1,
+    )
+    for m in names.split()
+}
+_WEEKDAYS = {
+    d: i
+    for i, names in enumerate(
+        [
+            "monday mon",
+            "tuesday tue tues",
+            "wednesday wed",
+            "thursday thu thurs",
+            "friday fri",
+            "saturday sat",
+            "sunday sun",
+        ]
+    )
+    for d in names.split()
+}
+
+
+def _date_parts(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """(position, kind, key) for every year, month and weekday in ``tokens``."""
+    parts = []
+    for i, t in enumerate(tokens):
+        word = t.lower.rstrip(".")
+        if t.is_number:
+            parsed = _parse_digits(t)
+            if parsed and parsed[1] == "year":
+                parts.append((i, "year", str(int(parsed[0]))))
+        elif t.is_capitalised and word in _MONTHS and (len(word) > 3 or t.text.endswith(".")):
+            parts.append((i, "month", str(_MONTHS[word])))
+        elif t.is_capitalised and word in _WEEKDAYS and len(word) > 3:
+            parts.append((i, "weekday", str(_WEEKDAYS[word])))
+        elif word in {"may"} and t.is_capitalised and i > 0:
+            parts.append((i, "month", "5"))
+    return parts
+
+
+def check_dates(statement: Statement) -> list[Finding]:
+    """Years, months and weekdays of the statement are in the source, near its words.
+
+    A date the source lacks while the local evidence gives another date of the same
+    kind is contradicted; a date found only elsewhere in the source is a doubt.
+    """
+    source = statement.source
+    findings = []
+    for i, kind, key in _date_parts(statement.tokens):
+        word = statement.tokens[i].text
+        hits = statement.local([i])
+        near = {(k, v) for h in hits for _, k, v in _date_parts(source.tokens[h.sentence])}
+        if (kind, key) in near:
+            findings.append(_pass("dates", f"{word!r} is in the source", _spans(source, hits[:1])))
+            continue
+        elsewhere = [
+            s
+            for s, toks in enumerate(source.tokens)
+            if any((k, v) == (kind, key) for _, k, v in _date_parts(toks))
+        ]
+        if elsewhere:
+            findings.append(
+                _fail(
+                    "dates",
+                    f"{word!r} appears in the source, but not where this is said",
+                    Label.UNSUPPORTED,
+                    DOUBT,
+                    [source.span(elsewhere[0])],
+                )
+            )
+            continue
+        rival = any(k == kind for k, _ in near)
+        label = Label.CONTRADICTED if rival else Label.UNSUPPORTED
+        findings.append(
+            _fail(
+                "dates",
+                f"the source does not give {word!r}",
+                label,
+                STRONG,
+                _spans(source, hits[:1]),
+            )
+        )
+    return findings
+
+
+# -- names ------------------------------------------------------------------------------
+
+# Obvious aliases: each group names one country or body. A city marked "@" implies its
+# country in the source ("London" backs "U.K."), never the other way round ("Moscow" is
+# not backed by "Russian").
+_ALIAS_GROUPS = [
+    ("us", "u.s. u.s us usa u.s.a. america american americans united-states @washington"),
+    ("uk", "u.k. u.k uk britain british briton britons united-kingdom england english @london"),
+    ("eu", "e.u. eu european-union @brussels"),
+    ("un", "u.n. un united-nations"),
+    ("russia", "russia russian russians @moscow @kremlin"),
+    ("ukraine", "ukraine ukrainian ukrainians @kyiv @kiev"),
+    ("china", "china chinese @beijing"),
+    ("france", "france french @paris"),
+    ("germany", "germany german germans @berlin"),
+    ("australia", "australia australian australians @canberra @sydney @melbourne"),
+    ("canada", "canada canadian canadians @ottawa @toronto"),
+    ("japan", "japan japanese @tokyo"),
+    ("india", "india indian indians @delhi"),
+    ("israel", "israel israeli israelis @jerusalem"),
+    ("iran", "iran iranian iranians @tehran"),
+    ("mexico", "mexico mexican mexicans"),
+    ("italy", "italy italian italians @rome"),
+    ("spain", "spain spanish @madrid"),
+    ("poland", "poland polish poles @warsaw"),
+    ("syria", "syria syrian syrians @damascus"),
+    ("turkey", "turkey turkish @ankara"),
+    ("nato", "nato"),
+]
+_ALIASES: dict[str, str] = {
+    word.replace("-", " "): key
+    for key, words in _ALIAS_GROUPS
+    for word in words.split()
+    if not word.startswith("@")
+}
+_CITY_OF: dict[str, str] = {
+    word[1:]: key for key, words in _ALIAS_GROUPS for word in words.split() if word.startswith("@")
+}
+# Capitalised words that are not names: sentence openers, titles, months, days.
+_NOT_NAMES = (
+    frozenset(
+        [
+            "i",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "president",
+            "minister",
+            "gov",
+            "sen",
+            "rep",
+            "gen",
+            "ceo",
+            "chief",
+            "judge",
+            "police",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "phase",
+            "file",
+        ]
+    )
+    | STOPWORDS
+)
+
+
+def _name_keys(token: Token, nxt: Token | None = None, *, implied: bool = False) -> list[str]:
+    """The keys a capitalised token stands for: its alias group and its own stem; with
+    ``implied`` (source side), a city's country too."""
+    word = token.lower.replace("’", "'").removesuffix("'s").rstrip(".")
+    keys = []
+    if implied and word in _CITY_OF:
+        keys.append(_CITY_OF[word])
+    if nxt is not None:
+        pair = f"{word} {nxt.lower.removesuffix(chr(39) + 's').rstrip('.')}"
+        if pair in _ALIASES:
+            keys.append(_ALIASES[pair])
+    for form in (token.lower.removesuffix("'s"), word):
+        if form in _ALIASES:
+            keys.append(_ALIASES[form])
+    keys.append(stem(word))
+    return keys
+
+
+def _is_name(tokens: Sequence[Token], i: int) -> bool:
+    t = tokens[i]
+    if not t.is_capitalised or t.is_number or t.lower.rstrip(".") in _NOT_NAMES:
+        return False
+    # The first word of a sentence is capitalised anyway: a name only if it is an
+    # acronym, has a capital inside, or is followed by another capitalised word.
+    if i == 0 or tokens[i - 1].text in {'"', "“"}:
+        inner_capital = any(ch.isupper() for ch in t.text[1:])
+        return inner_capital or (i + 1 < len(tokens) and tokens[i + 1].is_capitalised)
+    return True
+
+
+def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
+    keys = []
+    for i, t in enumerate(tokens):
+        if t.is_capitalised:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            keys.extend(_name_keys(t, nxt, implied=True))
+    return keys
+
+
+def check_entities(statement: Statement) -> list[Finding]:
+    """Every name (person, place, organisation) of the statement is in the source.
+
+    Aliases count ("U.S." = "United States" = "American"); a surname alone matches the
+    full name. A name the source lacks is contradicted when the local evidence names
+    someone or something else instead (a substitution), unsupported otherwise; a name
+    found only far from where the rest of the sentence is said is a doubt.
+    """
+    source = statement.source
+    tokens = statement.tokens
+    findings = []
+    for i, t in enumerate(tokens):
+        if not _is_name(tokens, i):
+            continue
+        keys = set(_name_keys(t, tokens[i + 1] if i + 1 < len(tokens) else None))
+        hits = statement.local([i])
+        if any(keys & source.sentence_names[h.sentence] for h in hits):
+            findings.append(
+                _pass("entities", f"{t.text!r} is in the source", _spans(source, hits[:1]))
+            )
+        elif keys & source.names:
+            where = next(s for s, names in enumerate(source.sentence_names) if keys & names)
+            findings.append(
+                _fail(
+                    "entities",
+                    f"{t.text!r} is in the source, but not where this is said",
+                    Label.UNSUPPORTED,
+                    DOUBT,
+                    [source.span(where)],
+                )
+            )
+        else:
+            rivals = _rival_names(statement, hits)
+            label = Label.CONTRADICTED if rivals else Label.UNSUPPORTED
+            message = f"the source never mentions {t.text!r}"
+            if rivals:
+                message += f" (it says {rivals[0]!r} here)"
+            findings.append(_fail("entities", message, label, STRONG, _spans(source, hits[:1])))
+    return findings
+
+
+def _rival_names(statement: Statement, hits: Sequence[Hit]) -> list[str]:
+    """Names in the best local evidence sentence that the statement does not mention."""
+    if not hits:
+        return []
+    mine = {
+        k
+        for i, t in enumerate(statement.tokens)
+        if t.is_capitalised
+        for k in _name_keys(t, statement.tokens[i + 1] if i + 1 < len(statement.tokens) else None)
+    }
+    toks = statement.source.tokens[hits[0].sentence]
+    return [
+        t.text
+        for i, t in enumerate(toks)
+        if _is_name(toks, i)
+        and not set(_name_keys(t, toks[i + 1] if i + 1 < len(toks) else None)) & mine
+    ]
+
+
+# -- negation -----------------------------------------------------------------------------
+
+_NEGATORS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "n't",
+    ]
+)
+
+
+def _is_negator(token: Token) -> bool:
+    return token.lower in _NEGATORS or token.lower.endswith(("n't", "n’t"))
+
+
+def check_negation(statement: Statement) -> list[Finding]:
+    """A negation in the statement is in the source where the same thing is said, and a
+    negation the source puts on a word the statement repeats is not dropped."""
+    source = statement.source
+    tokens = statement.tokens
+    findings = []
+    negated = [i for i, t in enumerate(tokens) if _is_negator(t)]
+    for i in negated:
+        hits = statement.local([i], window=5, k=2)
+        if any(any(_is_negator(t) for t in source.tokens[h.sentence]) for h in hits):
+            findings.append(
+                _pass(
+                    "negation",
+                    f"the source also negates ({tokens[i].text!r})",
+                    _spans(source, hits[:1]),
+                )
+            )
+        elif hits:
+            findings.append(
+                _fail(
+                    "negation",
+                    f"{tokens[i].text!r}: the source says it without negation",
+                    Label.CONTRADICTED,
+                    STRONG,
+                    _spans(source, hits[:1]),
+                )
+            )
+    if not negated and statement.ranked:
+        best = statement.ranked[0].sentence
+        dropped = _dropped_negation(statement, source.tokens[best])
+        if dropped:
+            findings.append(
+                _fail(
+                    "negation",
+                    f"the source says {dropped!r}; the statement drops the negation",
+                    Label.CONTRADICTED,
+                    STRONG,
+                    [source.span(best)],
+                )
+            )
+    return findings
+
+
+def _dropped_negation(statement: Statement, evidence: Sequence[Token]) -> str | None:
+    """A negated word of ``evidence`` the statement uses without negation, if any."""
+    for j, t in enumerate(evidence):
+        if not _is_negator(t):
+            continue
+        for nxt in evidence[j + 1 : j + 3]:
+            if nxt.is_stop:
+                continue
+            # The word must occur in the evidence only under this negation, and the
+            # statement must use it.
+            uses = sum(1 for other in evidence if other.stem == nxt.stem)
+            if uses == 1 and nxt.stem in statement.stems:
+                return f"{t.text} {nxt.text}"
+            break
+    return None
+
+
+# -- antonyms ---------------------------------------------------------------------------------
+
+# Opposites news summaries swap: "a b c | x y z" pairs, separated by ";": any word on
+# the left is the opposite of any word on the right. Stems merge inflections, so base
+# forms and irregular forms are enough.
+_OPPOSITES = """
+    increase rise rose risen grow grew grown growth gain up higher climb jump surge boost
+    expand | decrease decline fall fell fallen drop shrink shrank lower reduce reduction
+    cut slump plunge down contract;
+    win won victory | lose lost loss defeat;
+    profit | loss;
+    accept approve allow permit agree | reject deny refuse ban forbid block oppose veto
+    disagree;
+    guilty convict conviction | innocent acquit acquittal;
+    arrest detain jail | release free freed;
+    open | close shut;
+    start begin began begun launch | end stop finish halt cancel;
+    before earlier prior | after later;
+    ahead forward | back backward behind;
+    high | low;
+    more most | less least fewer;
+    strong stronger | weak weaker;
+    success succeed successful thrive thriving triumphant | failure fail unsuccessful
+    struggle struggling troubled;
+    confirm | deny;
+    legal lawful | illegal unlawful;
+    include | exclude;
+    join | leave left quit;
+    hire | fire lay laid;
+    buy bought | sell sold;
+    import | export;
+    early | late;
+    young younger | old older;
+    peace peaceful | war violent violence;
+    ally allies friend | enemy enemies foe;
+    help rescue save support prop | harm hurt sink sank damage;
+    safe | dangerous unsafe;
+    cheap | expensive;
+    rich wealthy | poor;
+    east eastern eastbound | west western westbound;
+    north northern | south southern;
+    inside | outside;
+    alive survive | dead die died kill;
+    attack | defend;
+    praise | criticise criticize condemn;
+    first | last;
+    maximum | minimum;
+    majority | minority;
+    positive | negative;
+    public | private;
+    same | different
+"""
+
+# Closed classes: two members of one class are rivals ("yellow" is not "white"). A
+# member the local evidence lacks, while it has a rival, is a swap.
+_CLASSES = """
+    red orange yellow green blue purple violet pink brown black white grey gray gold silver;
+    man men woman women boy girl male female he she his her husband wife son daughter
+    father mother brother sister uncle aunt nephew niece;
+    founder co-founder ceo chairman chairwoman chair president director executive manager
+    owner employee;
+    gay lesbian bisexual transgender straight heterosexual homosexual;
+    murder manslaughter homicide assault robbery fraud theft
+"""
+
+
+def _groups(text: str) -> list[list[str]]:
+    return [group.split() for group in text.split(";") if group.strip()]
+
+
+def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each stem's opposites, and its own side (the words that mean roughly the same)."""
+    opposite: dict[str, set[str]] = {}
+    same: dict[str, set[str]] = {}
+    for group in _OPPOSITES.split(";"):
+        left, right = (frozenset(stem(w) for w in side.split()) for side in group.split("|"))
+        for side, other in ((left, right), (right, left)):
+            for w in side:
+                opposite.setdefault(w, set()).update(other - side)
+                same.setdefault(w, set()).update(side)
+    return (
+        {k: frozenset(v) for k, v in opposite.items()},
+        {k: frozenset(v) for k, v in same.items()},
+    )
+
+
+def _rivals() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for group in _groups(_CLASSES):
+        stems = frozenset(stem(w) for w in group)
+        for w in stems:
+            table[w] = stems - {w}
+    return table
+
+
+_OPPOSITE, _SAME_SIDE = _opposites()
+_RIVAL = _rivals()
+
+
+def check_antonyms(statement: Statement) -> list[Finding]:
+    """Opposites and swaps: a word of the statement that the local evidence lacks while
+    it holds the word's opposite ("sales rose" where the source says "sales fell") or a
+    rival of its closed class (a colour, a gender, a role, a crime) is contradicted."""
+    source = statement.source
+    findings = []
+    for i, t in enumerate(statement.tokens):
+        opposites = _OPPOSITE.get(t.stem, frozenset()) | _RIVAL.get(t.stem, frozenset())
+        if not opposites:
+            continue
+        hits = statement.local([i], window=5, k=2)
+        near = [source.sentence_stems[h.sentence] for h in hits]
+        same = _SAME_SIDE.get(t.stem, frozenset()) | {t.stem}
+        if any(same & s for s in near):
+            findings.append(
+                _pass("antonyms", f"{t.text!r} is what the source says", _spans(source, hits[:1]))
+            )
+            continue
+        clash = [h for h, s in zip(hits, near, strict=True) if s & opposites]
+        if clash:
+            sentence = clash[0].sentence
+            found = next(x.text for x in source.tokens[sentence] if x.stem in opposites)
+            kind = "the opposite" if t.stem in _OPPOSITE else "something else"
+            findings.append(
+                _fail(
+                    "antonyms",
+                    f"{t.text!r}: the source says {kind} ({found!r})",
+                    Label.CONTRADICTED,
+                    STRONG,
+                    [source.span(sentence)],
+                )
+            )
+    return findings
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]|‘([^‘’]{2,}?)’(?!\w)")
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|wrote|writes|added|adds|"
+    r"according|asked|insisted|claimed|declared|announced|noted|warned)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_FOLD)).lower()
+
+
+def check_quotes(statement: Statement) -> list[Finding]:
+    """Quoted words are verbatim in the source (quote marks, dashes, case and spacing
+    folded, nothing else), and the person the statement says spoke them is named where
+    the source gives them. A quote that is not verbatim never passes."""
+    source = statement.source
+    findings = []
+    for match in _QUOTED.finditer(statement.text):
+        words = (match.group(1) or match.group(2) or "").strip(" ,.")
+        if len(words.split()) < 2:
+            continue  # a scare-quoted term, not speech
+        folded = _fold(words)
+        at = source.folded_text.find(folded)
+        if at < 0:
+            findings.append(_misquote(statement, words))
+            continue
+        sentence = _sentence_at_folded(source, at)
+        evidence = [source.span(sentence)] if sentence is not None else []
+        findings.append(_pass("quotes", f"verbatim in the source: {words[:50]!r}", evidence))
+        if sentence is not None:
+            speaker = _speaker_finding(statement, match.start(), match.end(), sentence)
+            if speaker is not None:
+                findings.append(speaker)
+    return findings
+
+
+def _sentence_at_folded(source: SourceFacts, folded_at: int) -> int | None:
+    """The sentence at an offset of the folded text (folding only shrinks whitespace runs,
+    so map by counting characters of the folded prefix)."""
+    text = source.document.text
+    # Walk the original text until its folded prefix reaches ``folded_at``.
+    count = 0
+    in_space = False
+    for pos, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                count += 1
+            in_space = True
+        else:
+            count += 1
+            in_space = False
+        if count > folded_at:
+            found = source.document.sentence_at(pos)
+            return found.index if found is not None else None
+    return None
+
+
+def _misquote(statement: Statement, words: str) -> Finding:
+    """A quote that is not verbatim: contradicted when a close variant is in the source."""
+    hits = statement.source.index.rank(words, k=1)
+    if hits:
+        evidence = statement.source.tokens[hits[0].sentence]
+        mine = {t.stem for t in tokenize(words) if not t.is_stop}
+        theirs = {t.stem for t in evidence}
+        if mine and len(mine & theirs) / len(mine) >= 0.6:
+            return _fail(
+                "quotes",
+                f"misquoted: {words[:50]!r} is not verbatim in the source",
+                Label.CONTRADICTED,
+                STRONG,
+                _spans(statement.source, hits),
+            )
+    return _fail(
+        "quotes", f"the source has no such quote: {words[:50]!r}", Label.UNSUPPORTED, STRONG
+    )
+
+
+def _speaker_finding(statement: Statement, start: int, end: int, sentence: int) -> Finding | None:
+    """Check the speaker the statement names for a quote against the source around it."""
+    outside = statement.text[:start] + " " * (end - start) + statement.text[end:]
+    if not _SPEECH.search(outside):
+        return None
+    toks = [t for t in statement.tokens if t.start < start or t.start >= end]
+    names = [t for i, t in enumerate(toks) if _is_name(toks, i)]
+    if not names:
+        return None
+    source = statement.source
+    para = source.document.sentences[sentence].paragraph
+    around = [
+        s.index
+        for s in source.document.sentences
+        if s.paragraph == para or abs(s.index - sentence) <= 2
+    ]
+    near_names = set().union(*(source.sentence_names[i] for i in around))
+    spans = [source.span(i) for i in around[:3]]
+    if any(set(_name_keys(t)) & near_names for t in names):
+        return _pass("quotes", f"said by {names[0].text!r} in the source too", spans)
+    return _fail(
+        "quotes",
+        f"the source does not attribute this quote to {names[0].text!r}",
+        Label.CONTRADICTED,
+        STRONG,
+        spans,
+    )
+
+
+# -- novelty ----------------------------------------------------------------------------------
+
+# Small groups of words news summaries use for one another, separated by ";"; a word
+# counts as found when one of its group is in the source. Kept short on purpose: general
+# reporting verbs and nouns, not topic words.
+_SYNONYMS = """
+    say said state tell told report announce disclose note reveal communicate inform;
+    arrest detain apprehend custody;
+    kill die dead death slay slain;
+    plan intend aim expect;
+    show shown demonstrate indicate;
+    begin began start launch;
+    company firm business;
+    attack assault strike invasion invade incursion;
+    protest protester demonstration demonstrator activist rally campaigner;
+    road street roadway;
+    meeting summit talks conference;
+    hold held host happen occur take took place;
+    buy bought acquire purchase;
+    help aid assist;
+    big large huge massive major;
+    small little minor;
+    charge accuse allege allegation;
+    official authorities government;
+    admit confess;
+    forecast predict project guide expect;
+    file filing submit application apply;
+    place location spot site venue
+"""
+_SYNONYM = {w: frozenset(stem(x) for x in g) for g in _groups(_SYNONYMS) for w in map(stem, g)}
+
+
+def _is_content(token: Token) -> bool:
+    return (
+        not token.is_stop
+        and not token.is_number
+        and token.text.replace("-", "").isalpha()
+        and len(token.text) > 2
+        and not token.is_capitalised
+    )
+
+
+def check_novelty(statement: Statement, *, max_share: float = 0.25) -> list[Finding]:
+    """Content the source does not contain: the share of the statement's content words
+    (names and numbers aside: other checks cover them) that appear nowhere in the source,
+    synonyms of a short list allowed. Above ``max_share``, the sentence is unsupported."""
+    source = statement.source
+    content = [t for t in statement.tokens if _is_content(t)]
+    if not content:
+        return []
+    novel = [
+        t
+        for t in content
+        if t.stem not in source.stems and not (_SYNONYM.get(t.stem, frozenset()) & source.stems)
+    ]
+    share = len(novel) / len(content)
+    evidence = _spans(source, statement.ranked[:1])
+    if share > max_share:
+        words = ", ".join(repr(t.text) for t in novel[:5])
+        return [
+            _fail(
+                "novelty",
+                f"the source never says {words} ({share:.0%} of the content words)",
+                Label.UNSUPPORTED,
+                STRONG,
+                evidence,
+            )
+        ]
+    if novel:
+        words = ", ".join(repr(t.text) for t in novel[:5])
+        return [
+            _fail(
+                "novelty",
+                f"the source never says {words} ({share:.0%} of the content words)",
+                Label.UNSUPPORTED,
+                DOUBT * share / max_share,
+                evidence,
+            )
+        ]
+    return [_pass("novelty", "every content word is in the source", evidence)]
+
+
+# -- all checks ---------------------------------------------------------------------------------
+
+CHECKS: dict[str, Callable[[Statement], list[Finding]]] = {
+    "numbers": check_numbers,
+    "dates": check_dates,
+    "entities": check_entities,
+    "negation": check_negation,
+    "antonyms": check_antonyms,
+    "quotes": check_quotes,
+    "novelty": check_novelty,
+}
+
+
+def run_checks(statement: Statement) -> list[Finding]:
+    """Every check's findings for one statement sentence, in a fixed order."""
+    return [finding for check in CHECKS.values() for finding in check(statement)]
