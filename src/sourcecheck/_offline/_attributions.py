@@ -1,0 +1,523 @@
+"""Attributions: PARC/PolNeAR source-cue-content triples, found by rules.
+
+The finder reads one sentence-like unit at a time (a sentence whose boundaries never fall
+inside a quote) and looks for cues from the lexicon in ``_cues``. For each cue, right to
+left, it tries the shapes news writing uses:
+
+- ``X said (that) CONTENT`` / ``X believes CONTENT`` / ``X told Y that CONTENT``
+- ``CONTENT, X said`` / ``"QUOTE," said X`` / ``CONTENT, X said, CONTENT``
+- ``CONTENT, according to X`` / ``According to X, CONTENT``
+- ``..., adding that CONTENT`` (continues the previous clause: no source of its own)
+- in headlines: ``Poll: CONTENT``, ``X Says CONTENT``; in lists: ``"QUOTE" ― Name``
+
+Quoted material is atomic: cue words inside quotes are ignored, and a quote that
+follows an attributed quote in the same paragraph (or continues it into the next)
+joins that attribution's content. A quote no rule attributes becomes an attribution of
+its own, without a cue; its source is inherited from the paragraph before when that
+paragraph ends with an attributed quote.
+
+Content spans follow PolNeAR: quote marks are part of a quoted content; the sentence's
+final period is not; a complementiser ("that") is. A content that PolNeAR would split
+around its source ("CONTENT, X said, CONTENT") is one covering span here, because an
+``Attribution`` holds one content span.
+
+Every rule works on offsets into the document text, so every span is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sourcecheck._models import AttributionKind
+from sourcecheck._offline._cues import Cue, CueInfo, find_cues
+from sourcecheck._offline._quotes import QuoteRegion
+from sourcecheck._offline._sources import source_after, source_before
+
+__all__ = ["Found", "Unit", "find_attributions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence (never split inside a quote) of one paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    headline: bool = False
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution as offsets, before it becomes an ``Attribution``."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: AttributionKind
+    paragraph: int
+    inherited: bool = False  # the source was carried over from the previous paragraph
+
+
+_ADVERBIAL_AFTER = re.compile(
+    r"^(?:(?:on|in|at|during|to|from|for|by|with|last|this|earlier|later|yesterday|today|"
+    r"tonight|recently|before|after|while|when|as|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\b.*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
+_THAT = re.compile(r"\bthat\b")
+_CUT = re.compile(r",\s+according\s+to\b|;\s")
+_OPEN_MARKS = "\"“‘'`«”"
+_CLOSE_MARKS = "\"”’'»"
+_NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+_DASH = r"(?P<dash>―|—|–|--)"
+_DASH_NAME = re.compile(rf"\s*{_DASH}\s*{_NAME}\.?\s*")
+_NAME_DASH = re.compile(rf"{_NAME}\s*{_DASH}\s*")
+_HEAD_COLON = re.compile(r"^([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}):\s+\S")
+_CONJUNCTION_AFTER = re.compile(r"^,\s*(?:and|but|as|while|before|after|when|then|so)\b")
+# What may follow "told" when the content came first: the listener and a time or place.
+_LISTENER_ONLY = re.compile(
+    r"^(?:[A-Z][\w.’'&-]*(?:\s+(?:[A-Z][\w.’'&-]*|of|the|for|and))*|reporters|him|her|them|"
+    r"me|us|the\s+\w+(?:\s+\w+)?)(?:\s+(?:on|in|at|during|after|last|this|earlier)\b.*)?$",
+    re.DOTALL,
+)
+_EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
+
+
+class _Finder:
+    def __init__(self, text: str, units: Sequence[Unit], regions: Sequence[QuoteRegion]) -> None:
+        self.text = text
+        self.units = units
+        self.regions = regions
+        self.region_starts = [r.start for r in regions]
+        self.region_ends = {r.end: r for r in regions}
+        self.claimed: list[tuple[int, int]] = []
+        self.found: list[Found] = []
+
+    # -- helpers --------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> QuoteRegion | None:
+        i = bisect_right(self.region_starts, pos) - 1
+        # Regions can nest (a single-quoted title inside a double quote): look back a bit.
+        for region in self.regions[max(0, i - 2) : i + 1]:
+            if region.start <= pos < region.end:
+                return region
+        return None
+
+    def regions_in(self, start: int, end: int) -> list[QuoteRegion]:
+        i = bisect_left(self.region_starts, start)
+        j = bisect_left(self.region_starts, end)
+        return [r for r in self.regions[i:j] if r.end <= end]
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.claimed)
+
+    def claim(self, found: Found) -> None:
+        for span in (found.content, found.cue, found.source):
+            if span is not None:
+                self.claimed.append(span)
+        self.found.append(found)
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Strip space, a trailing comma, and a final period that is not inside a quote."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while end > start and text[end - 1] in ",;:—―–-":
+            end -= 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        if end > start and text[end - 1] in ".!?" and self.in_quote(end - 1) is None:
+            end -= 1
+        return start, end
+
+    def cut(self, start: int, end: int) -> int:
+        for m in _CUT.finditer(self.text, start, end):
+            if self.in_quote(m.start()) is None:
+                return m.start()
+        return end
+
+    def kind_of(self, content: tuple[int, int], default: AttributionKind) -> AttributionKind:
+        inside = self.regions_in(*content)
+        if not inside:
+            return default
+        outside = self.text[content[0] : content[1]]
+        for region in reversed(inside):
+            a, b = region.start - content[0], region.end - content[0]
+            outside = outside[:a] + outside[b:]
+        if not re.search(r"\w", outside):
+            return AttributionKind.DIRECT
+        return AttributionKind.PARTIAL if default is not AttributionKind.ACCORDING_TO else default
+
+    # -- the shapes -----------------------------------------------------------------
+
+    def run(self) -> list[Found]:
+        for unit in self.units:
+            if unit.headline:
+                self.headline(unit)
+            self.dash_name(unit)
+            cues = [c for c in find_cues(self.text, unit.start, unit.end) if self.usable(unit, c)]
+            for cue in reversed(cues):
+                if not self.is_claimed(cue.verb_start, cue.end):
+                    self.analyse(unit, cue)
+        self.extend_quotes()
+        self.standalone_quotes()
+        self.found.sort(key=lambda f: f.content[0])
+        return self.found
+
+    def usable(self, unit: Unit, cue: Cue) -> bool:
+        """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
+        if self.in_quote(cue.verb_start) is not None:
+            return False
+        if unit.headline or not self.text[cue.verb_start].isupper():
+            return True
+        before = self.text[unit.start : cue.start].strip()
+        return not before or before[-1] in _OPEN_MARKS
+
+    def unit_start(self, unit: Unit, before: int) -> int:
+        """Where content before a cue can start: after anything already claimed."""
+        start = unit.start
+        for _, b in self.claimed:
+            if unit.start <= b <= before:
+                start = max(start, b)
+        return start
+
+    def add(
+        self,
+        unit: Unit,
+        content: tuple[int, int],
+        cue: tuple[int, int] | None,
+        source: tuple[int, int] | None,
+        default: AttributionKind,
+    ) -> bool:
+        content = self.trim(*content)
+        if content[1] - content[0] < 2 or self.is_claimed(*content):
+            return False
+        kind = self.kind_of(content, default)
+        self.claim(Found(content, cue, source, kind, unit.paragraph))
+        return True
+
+    def analyse(self, unit: Unit, cue: Cue) -> None:
+        info = cue.info
+        span = (cue.start, cue.end)
+        if info.lemma == "according to":
+            self.according_to(unit, span)
+            return
+        lo = self.unit_start(unit, cue.start)
+        if info.gerund:
+            self.continuation(unit, cue, lo)
+            return
+        source = source_before(self.text, lo, cue.start)
+        if source is None or self.is_claimed(*source):
+            self.inverted(unit, cue, lo)
+            return
+        if self.embedded(lo, source[0]):
+            return
+        self.with_source(unit, cue, source)
+
+    def continuation(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
+        before = self.text[lo : cue.start].rstrip()
+        if not before.endswith(","):
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None:
+            return
+        self.add(
+            unit,
+            (start, self.cut(start, unit.end)),
+            (cue.verb_start, cue.end),
+            None,
+            AttributionKind.INDIRECT,
+        )
+
+    def embedded(self, lo: int, source_start: int) -> bool:
+        """True when the source follows another cue ("said the plan shows ..."): nested."""
+        before = self.text[lo:source_start]
+        stripped = _EMBEDDING_END.sub("", before).rstrip()
+        if not stripped:
+            return False
+        end = lo + len(stripped)
+        return any(c.end == end for c in find_cues(self.text, max(lo, end - 30), end))
+
+    def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
+        """Where the content after a cue starts (None: a framed cue with no frame)."""
+        text = self.text
+        while pos < end and (text[pos].isspace() or text[pos] in ",:"):
+            pos += 1
+        if pos < end and text[pos] in _OPEN_MARKS:
+            return pos
+        window = text[pos : min(end, pos + 90)]
+        stops = [window.find(c) for c in ',"“' if c in window]
+        stop = min(stops, default=len(window))
+        pattern = _COMPLEMENTISER if info.takes_object else _THAT
+        m = pattern.search(window, 0, stop)
+        if m and (info.takes_object or len(window[: m.start()].split()) <= 6):
+            return pos + m.start()
+        return None if info.framed else pos
+
+    def with_source(self, unit: Unit, cue: Cue, source: tuple[int, int]) -> None:
+        text = self.text
+        span = (cue.start, cue.end)
+        lo = self.unit_start(unit, source[0])
+        before = self.trim(lo, source[0])
+        after_text = text[cue.end : unit.end].strip()
+        after_core = after_text.rstrip(".!?").strip()
+        if self.separated(before, source[0]):
+            if self.before_content(unit, cue, source, before, after_text, after_core):
+                return
+        elif after_core == ":":
+            self.colon_next_paragraph(unit, span, source)
+            return
+        if not after_core:
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None:
+            return
+        self.add(unit, (start, self.cut(start, unit.end)), span, source, AttributionKind.INDIRECT)
+
+    def before_content(
+        self,
+        unit: Unit,
+        cue: Cue,
+        source: tuple[int, int],
+        before: tuple[int, int],
+        after_text: str,
+        after_core: str,
+    ) -> bool:
+        """``CONTENT, X said ...``: True if the content before the source was taken."""
+        text = self.text
+        span = (cue.start, cue.end)
+        quoted = text[before[1] - 1] in _CLOSE_MARKS
+        later = self.regions_in(cue.end, unit.end)
+        if quoted:
+            if later and not _THAT.search(text, cue.end, later[0].start):
+                # "QUOTE," X said on Monday, "QUOTE." : one content around the source.
+                return self.add(
+                    unit, (before[0], later[-1].end), span, source, AttributionKind.DIRECT
+                )
+            return self.add(unit, before, span, source, AttributionKind.DIRECT)
+        if (
+            not after_core
+            or _CONJUNCTION_AFTER.match(after_text)
+            or (_ADVERBIAL_AFTER.match(after_core) and not _THAT.search(after_core))
+            or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
+        ):
+            return self.add(unit, before, span, source, AttributionKind.INDIRECT)
+        if after_text.startswith(",") and after_text[1:].strip()[:1] not in _OPEN_MARKS:
+            # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
+            return self.add(
+                unit,
+                (before[0], self.cut(cue.end, unit.end)),
+                span,
+                source,
+                AttributionKind.INDIRECT,
+            )
+        return False
+
+    def separated(self, before: tuple[int, int], source_start: int) -> bool:
+        """True when a content of a few words (or a quote) ends before the source, set off
+        by a comma, a dash or closing quote marks: ``CONTENT, X said``."""
+        if before[1] - before[0] <= 0:
+            return False
+        text = self.text
+        if len(text[before[0] : before[1]].split()) < 3 and self.in_quote(before[1] - 1) is None:
+            return False
+        gap = text[before[1] : source_start].strip()
+        if gap:
+            return gap[:1] in {",", "―", "—", "–"}
+        return text[before[1] - 1] in _CLOSE_MARKS
+
+    def colon_next_paragraph(
+        self, unit: Unit, cue: tuple[int, int], source: tuple[int, int]
+    ) -> bool:
+        """``X continued:`` at a paragraph's end introduces the next paragraph's quote."""
+        nxt = [u for u in self.units if u.paragraph == unit.paragraph + 1]
+        if not nxt:
+            return False
+        following = self.regions_in(nxt[0].start, nxt[-1].end)
+        if not following or following[0].start != nxt[0].start:
+            return False
+        content = (following[0].start, following[-1].end)
+        self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
+        return True
+
+    def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
+        """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
+        before_text = self.text[lo : cue.start].rstrip()
+        if not before_text or before_text[-1] not in ",”\"’'":
+            return False
+        source = source_after(self.text, cue.end, unit.end)
+        if source is None:
+            return False
+        rest = self.text[source[1] : unit.end].strip(" .,")
+        if rest and not _ADVERBIAL_AFTER.match(rest):
+            return False  # "said X" must end the clause (or leave only a time or place)
+        return self.add(
+            unit,
+            (lo, lo + len(before_text)),
+            (cue.start, cue.end),
+            source,
+            AttributionKind.INDIRECT,
+        )
+
+    def according_to(self, unit: Unit, cue: tuple[int, int]) -> None:
+        source = source_after(self.text, cue[1], unit.end, to_clause_end=True)
+        if source is None:
+            return
+        lo = self.unit_start(unit, cue[0])
+        before = self.trim(lo, cue[0])
+        if before[1] - before[0] > 0 and len(self.text[before[0] : before[1]].split()) >= 2:
+            content = before
+        else:
+            content = (source[1], unit.end)
+        self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
+
+    def headline(self, unit: Unit) -> None:
+        """``Poll: CONTENT`` or ``Name: CONTENT`` in a headline."""
+        m = _HEAD_COLON.match(self.text, unit.start, unit.end)
+        if m is None or self.in_quote(m.end(1)) is not None:
+            return
+        colon = m.end(1)
+        self.add(
+            unit,
+            (colon + 1, unit.end),
+            (colon, colon + 1),
+            (unit.start, colon),
+            AttributionKind.INDIRECT,
+        )
+
+    def dash_name(self, unit: Unit) -> None:
+        """``"QUOTE" ― Name`` and ``Name ― "QUOTE"`` (reader comments, vox pops)."""
+        mine = self.regions_in(unit.start, unit.end)
+        if not mine:
+            return
+        first, last = mine[0], mine[-1]
+        after = _DASH_NAME.match(self.text, last.end, unit.end)
+        if after and after.end() >= unit.end:
+            self.add(
+                unit,
+                (first.start, last.end),
+                after.span("dash"),
+                after.span("name"),
+                AttributionKind.DIRECT,
+            )
+            return
+        before = _NAME_DASH.match(self.text, unit.start, first.start)
+        if before and before.end() == first.start and not before.group("name").isupper():
+            self.add(
+                unit,
+                (first.start, last.end),
+                before.span("dash"),
+                before.span("name"),
+                AttributionKind.DIRECT,
+            )
+
+    # -- quotes that no cue reached -----------------------------------------------
+
+    def pure_quote_units(self) -> dict[int, list[QuoteRegion]]:
+        """Units made of quotes only (besides punctuation), by unit index."""
+        pure: dict[int, list[QuoteRegion]] = {}
+        for i, unit in enumerate(self.units):
+            mine = [r for r in self.regions if unit.start <= r.start < unit.end]
+            if not mine:
+                continue
+            rest = self.text[unit.start : unit.end]
+            for region in reversed(mine):
+                a, b = region.start - unit.start, region.end - unit.start
+                rest = rest[:a] + rest[b:]
+            if not re.search(r"\w", rest):
+                pure[i] = mine
+        return pure
+
+    def extend_quotes(self) -> None:
+        """Quotes right after an attributed quote join its content (same speaker)."""
+        pure = self.pure_quote_units()
+        for found in self.found:
+            if found.kind is AttributionKind.INDIRECT and not self.ends_with_quote(found):
+                continue
+            if not self.ends_with_quote(found):
+                continue
+            self.extend_one(found, pure)
+
+    def ends_with_quote(self, found: Found) -> bool:
+        return any(r.end == found.content[1] for r in self.regions)
+
+    def extend_one(self, found: Found, pure: dict[int, list[QuoteRegion]]) -> None:
+        index = next(
+            (i for i, u in enumerate(self.units) if u.start <= found.content[1] <= u.end), None
+        )
+        if index is None:
+            return
+        end = found.content[1]
+        last_region = next(r for r in self.regions if r.end == end)
+        paragraph = self.units[index].paragraph
+        for j in range(index + 1, len(self.units)):
+            unit = self.units[j]
+            if j not in pure or self.is_claimed(unit.start, unit.end):
+                break
+            first = pure[j][0]
+            if unit.paragraph != paragraph:
+                if not (first.continues and not last_region.closed):
+                    break
+                paragraph = unit.paragraph
+            end = pure[j][-1].end
+            last_region = pure[j][-1]
+            self.claimed.append((unit.start, unit.end))
+        found.content = (found.content[0], end)
+
+    def standalone_quotes(self) -> None:
+        """Quotes nobody claimed: their own attribution, the speaker inherited if signalled."""
+        pure = self.pure_quote_units()
+        i = 0
+        while i < len(self.units):
+            if i not in pure or self.is_claimed(self.units[i].start, self.units[i].end):
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 in pure
+                and self.units[j + 1].paragraph == self.units[i].paragraph
+                and not self.is_claimed(self.units[j + 1].start, self.units[j + 1].end)
+            ):
+                j += 1
+            content = (pure[i][0].start, pure[j][-1].end)
+            if self.long_enough(content):
+                self.standalone(self.units[i], content)
+            i = j + 1
+
+    def long_enough(self, content: tuple[int, int]) -> bool:
+        return len(self.text[content[0] : content[1]].split()) >= 4
+
+    def standalone(self, unit: Unit, content: tuple[int, int]) -> None:
+        previous = [f for f in self.found if f.content[1] <= content[0]]
+        source = None
+        inherited = False
+        if previous:
+            last = previous[-1]
+            same_or_next = unit.paragraph - last.paragraph in (0, 1)
+            if same_or_next and last.source is not None and self.ends_with_quote(last):
+                source, inherited = last.source, True
+        found = Found(content, None, source, AttributionKind.DIRECT, unit.paragraph, inherited)
+        self.found.append(found)
+        self.claimed.append(content)
+
+
+def find_attributions(
+    text: str, units: Sequence[Unit], regions: Sequence[QuoteRegion]
+) -> list[Found]:
+    """All attributions in ``units`` of ``text``, as offsets, in text order.
+
+    Example:
+        >>> t = '"Prices will fall," the minister said.'
+        >>> from sourcecheck._offline._quotes import find_quote_regions
+        >>> found = find_attributions(t, [Unit(0, len(t), 0)], find_quote_regions(t, [(0, len(t))]))
+        >>> [t[slice(*f.content)] for f in found], [t[slice(*f.source)] for f in found]
+        (['"Prices will fall,"'], ['the minister'])
+    """
+    return _Finder(text, units, regions).run()

@@ -1,0 +1,158 @@
+"""From a ``Document`` to grounded ``Quote`` and ``Attribution`` objects.
+
+This module glues the rule stages together: it builds the reading units (sentences
+that never break inside a quote), finds quote regions and attributions, names each
+source (resolving pronouns and short names to the person meant), and attaches a speaker
+and a cue to every quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sourcecheck._document import Document, Role
+from sourcecheck._models import Attribution, AttributionKind, Quote, QuoteKind, Span
+from sourcecheck._offline._attributions import Found, Unit, find_attributions
+from sourcecheck._offline._quotes import QuoteRegion, find_quote_regions, is_scare_quote
+from sourcecheck._offline._sources import People, SourceInfo, describe
+
+__all__ = ["read_attributions", "reading_units"]
+
+_READ_ROLES = frozenset({Role.BODY, Role.HEADLINE, Role.HEADING})
+# "WASHINGTON ― " and the like, when the document index has not split it off.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’()-]{2,40}\s*(?:―|—|–|--)\s+")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
+
+
+def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Unit]:
+    """Sentences of body text and headlines, merged where a boundary falls in a quote."""
+    units: list[Unit] = []
+    text = document.text
+    for paragraph in document.paragraphs:
+        if paragraph.role not in _READ_ROLES:
+            continue
+        headline = paragraph.role is not Role.BODY
+        inside = [
+            s
+            for s in document.sentences
+            if s.paragraph == paragraph.index and s.role in _READ_ROLES
+        ]
+        pieces: list[tuple[int, int]] = []
+        for sentence in inside:
+            start, end = sentence.span.start, sentence.span.end
+            if pieces and _inside_quote(pieces[-1][1], regions):
+                pieces[-1] = (pieces[-1][0], end)
+            else:
+                pieces.append((start, end))
+        for start, end in pieces:
+            dateline = _DATELINE.match(text, start, end)
+            if dateline and not headline:
+                start = dateline.end()
+            units.append(Unit(start, end, paragraph.index, headline=headline))
+    return units
+
+
+def _inside_quote(offset: int, regions: Sequence[QuoteRegion]) -> bool:
+    return any(r.start < offset < r.end for r in regions)
+
+
+def read_attributions(document: Document) -> tuple[list[Quote], list[Attribution]]:
+    """The quotes and attributions of a document, every span exact."""
+    text = document.text
+    paragraphs = [(p.span.start, p.span.end) for p in document.paragraphs]
+    regions = find_quote_regions(text, paragraphs)
+    units = reading_units(document, regions)
+    found = find_attributions(text, units, regions)
+    infos = _name_sources(text, found)
+    attributions = [_attribution(text, f, info) for f, info in zip(found, infos, strict=True)]
+    quotes = _quotes(text, regions, found, attributions)
+    return quotes, attributions
+
+
+def _name_sources(text: str, found: Sequence[Found]) -> list[SourceInfo | None]:
+    """Each source's name and role, pronouns and short names resolved in text order."""
+    people = People()
+    infos: list[SourceInfo | None] = []
+    for item in found:
+        if item.source is None:
+            infos.append(None)
+            continue
+        mention = text[item.source[0] : item.source[1]]
+        info = describe(mention)
+        name = info.name
+        if info.pronoun or (name is not None and len(name.split()) == 1):
+            name = people.resolve(item.source[0], name or mention) or name
+        if name is not None and not info.anonymous and not item.inherited:
+            honorific = _HONORIFIC.search(mention)
+            people.add(item.source[0], name, honorific=honorific.group(1) if honorific else None)
+        infos.append(SourceInfo(name, info.role, info.anonymous, info.pronoun))
+    return infos
+
+
+def _attribution(text: str, found: Found, info: SourceInfo | None) -> Attribution:
+    return Attribution(
+        content=Span.of(text, *found.content),
+        cue=Span.of(text, *found.cue) if found.cue else None,
+        source=Span.of(text, *found.source) if found.source else None,
+        source_name=info.name if info else None,
+        source_role=info.role if info else None,
+        kind=found.kind,
+        anonymous=info.anonymous if info else False,
+    )
+
+
+_STRICT_SCARE = re.compile(
+    r"(?:so-called|so called|dubbed|termed|nicknamed|known as|titled|entitled)\s*$", re.I
+)
+
+
+def _quotes(
+    text: str,
+    regions: Sequence[QuoteRegion],
+    found: Sequence[Found],
+    attributions: Sequence[Attribution],
+) -> list[Quote]:
+    """A ``Quote`` per quoted region that is speech, with its attribution's speaker."""
+    quotes: list[Quote] = []
+    for region in regions:
+        owner = next(
+            (
+                i
+                for i, f in enumerate(found)
+                if f.content[0] <= region.start and region.end <= f.content[1]
+            ),
+            None,
+        )
+        if _is_scare(text, region, owner is not None):
+            continue
+        start, end = region.words(text)
+        if end <= start:
+            continue
+        if owner is None:
+            quotes.append(Quote(span=Span.of(text, start, end), kind=QuoteKind.PARTIAL))
+            continue
+        attribution = attributions[owner]
+        kind = QuoteKind.DIRECT if attribution.kind is AttributionKind.DIRECT else QuoteKind.PARTIAL
+        quotes.append(
+            Quote(
+                span=Span.of(text, start, end),
+                speaker=attribution.source,
+                speaker_name=attribution.source_name,
+                speaker_role=attribution.source_role,
+                cue=attribution.cue,
+                kind=kind,
+            )
+        )
+    return quotes
+
+
+def _is_scare(text: str, region: QuoteRegion, attributed: bool) -> bool:
+    """Scare quotes are not speech; inside reported speech only the explicit kind are."""
+    if attributed:
+        before = text[max(0, region.start - 20) : region.start]
+        if _STRICT_SCARE.search(before):
+            return True
+        start, end = region.words(text)
+        return len(text[start:end].split()) <= 3 and text[start:end].istitle()
+    return is_scare_quote(text, region)

@@ -1,0 +1,454 @@
+"""Sources: finding the source phrase next to a cue, naming it, and resolving pronouns.
+
+A source is the noun phrase that says, thinks or found something: "Steve Witkoff",
+"U.S. Special Envoy Steve Witkoff", "Kerr Putney, the Charlotte-Mecklenburg police
+chief,", "he", "officials", "a person familiar with the matter", "Obama and Clinton".
+
+- ``source_before`` reads backward from a cue ("X said"), ``source_after`` forward
+  ("said X", "according to X");
+- ``describe`` splits a source into its name and its role; the role stays with the name
+  ("U.S. Special Envoy Steve Witkoff" -> name "Steve Witkoff", role "U.S. Special Envoy");
+- ``People`` remembers the people named so far and resolves a pronoun to the nearest
+  compatible one before it.
+
+Example:
+    >>> describe("U.S. Special Envoy Steve Witkoff")
+    SourceInfo(name='Steve Witkoff', role='U.S. Special Envoy', anonymous=False, pronoun=False)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+__all__ = ["People", "SourceInfo", "describe", "source_after", "source_before"]
+
+
+def _wordlist(words: str) -> list[str]:
+    """Whitespace-separated words (keeps long lexicons readable)."""
+    return words.split()
+
+
+_TOKEN = re.compile(r"[\w’'.&/-]*\w[\w’'&/-]*\.?|\(|\)|\S")
+
+PRONOUNS = frozenset(
+    _wordlist(
+        """
+    he she they it we i you who which that one someone somebody both
+    """
+    )
+)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
+_DETERMINERS = frozenset(
+    _wordlist(
+        """
+    the a an this that these those his her their its our my your some many most several
+    few all both each every any no other another
+    """
+    )
+)
+# Words that cannot end a source phrase (the word right before a cue).
+_BAD_LAST = frozenset(
+    _wordlist(
+        """
+    the a an to of in on at by for with from as and or but nor so if than then that is
+    are was were be been being am has have had do does did will would can could should
+    shall may might must not never also just only even still yet already there here this
+    these those what which where when why how while because although though since until
+    unless after before about into onto over under again very too more less most least
+    out up down off it its
+    """
+    )
+)
+# Words that, inside a candidate, show it is a clause rather than a noun phrase.
+_CLAUSE_WORDS = frozenset(
+    _wordlist(
+        """
+    is are was were be been being am has have had do does did will would can could
+    should may might must not if because although though since unless while when where
+    there it
+    """
+    )
+)
+# Words that open a clause before its subject: "But X said", "After X insisted".
+_LEADING = frozenset(
+    _wordlist(
+        """
+    but and yet so or nor while after when as because although though since before if
+    once now then also meanwhile however still instead indeed even later earlier thus
+    hence until whereas
+    """
+    )
+)
+_TITLE_WORDS = frozenset(
+    _wordlist(
+        """
+    president vice sen senator rep representative gov governor secretary special envoy
+    minister prime chairman chairwoman chair director speaker house mayor judge justice
+    general gen lt col maj adm dr mr mrs ms miss rev reverend chief executive officer
+    spokesman spokeswoman spokesperson former democratic republican nominee candidate
+    leader majority minority whip attorney ambassador commissioner deputy assistant
+    senior adviser advisor aide pollster host anchor correspondent professor prof
+    analyst strategist founder ceo cfo coo chancellor king queen prince pope sheriff
+    police superintendent councilman councilwoman congressman congresswoman sgt capt
+    cmdr the u.s. us state federal gop dnc rnc interim acting first lady campaign
+    manager chairperson economist columnist editor writer author mogul billionaire
+    businessman businesswoman candidate presumptive libertarian green
+    """
+    )
+)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "rev"])
+_FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss"])
+_ORG_WORDS = frozenset(
+    _wordlist(
+        """
+    news post times journal poll polls survey committee party campaign inc corp company
+    association council institute university college center centre department agency
+    bureau administration government court congress senate house network foundation
+    group union bank fund office ministry commission cnn fox nbc abc cbs msnbc reuters
+    ap press tribune herald gazette daily magazine review study report team coalition
+    league alliance organization organisation pac caucus
+    """
+    )
+)
+_ANONYMOUS_HEADS = frozenset(
+    _wordlist(
+        """
+    official officials source sources person people aide aides adviser advisers advisor
+    advisors insider insiders spokesman spokeswoman spokesperson diplomat diplomats
+    staffer staffers someone one observers critics experts analysts individual
+    individuals member members operative operatives
+    """
+    )
+)
+# Where a forward source ("said X ...") stops.
+_AFTER_STOP = frozenset(
+    _wordlist(
+        """
+    in on at during to after before while as when last this that because from about
+    since yesterday today tonight earlier later following amid and-then monday tuesday
+    wednesday thursday friday saturday sunday
+    """
+    )
+)
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _low(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].lower().rstrip(".")
+
+
+def _is_capital(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
+    """A short phrase that can be a subject: ends in a noun-like word, no clause words."""
+    if not toks or len(toks) > 16:
+        return False
+    last = text[toks[-1][0] : toks[-1][1]]
+    if not any(c.isalpha() for c in last) and last != ")":
+        return False
+    low_last = last.lower().rstrip(".")
+    if low_last in _POSSESSIVES or low_last.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "his remarks", "Trump's comments": the cue word is a noun
+    if low_last in _BAD_LAST and low_last not in PRONOUNS:
+        return False
+    if len(toks) == 1 and low_last in PRONOUNS:
+        return True
+    lows = [_low(text, t) for t in toks]
+    first = text[toks[0][0] : toks[0][1]]
+    if len(toks) > 1 and not _is_capital(first) and lows[0].endswith(("ing", "ed")):
+        return False  # "joining a coalition ...": a participle clause, not a subject
+    if any(w in _CLAUSE_WORDS for w in lows):
+        return False
+    if low_last in PRONOUNS and low_last not in {"who", "one", "both", "someone"}:
+        return False  # "... told him" is not a subject
+    # Verbs in -ed/-ing right before the cue signal a clause ("the plan was announced").
+    return not (len(toks) > 1 and low_last.endswith(("ed", "ing")) and not _is_capital(last))
+
+
+def _appositive_start(text: str, lo: int, comma: int) -> int | None:
+    """Where ``NAME, APPOSITIVE,`` starts, given the comma that closes the appositive.
+
+    Accepts "Kerr Putney, the police chief," and "A lawyer for the outlets, David
+    Schulz,"; returns None if the text before ``comma`` is neither.
+    """
+    inner = text.rfind(",", lo, comma)
+    if inner < 0:
+        return None
+    appositive = _words(text, inner + 1, comma)
+    name = _trim_leading(text, _words(text, lo, inner))
+    if not appositive or not name or len(appositive) > 14 or len(name) > 10:
+        return None
+    if _role_then_name(text, name, appositive):
+        return name[0][0]
+    first = _low(text, appositive[0])
+    first_raw = text[appositive[0][0] : appositive[0][1]]
+    descriptive = (
+        first in _DETERMINERS
+        or first in {"who", "of", "("}
+        or first_raw[0].isdigit()
+        or first in _TITLE_WORDS
+        or (not _is_capital(first_raw) and len(appositive) <= 6)
+    )
+    if not descriptive or len(name) > 8 or not _is_capital(text[name[-1][0] : name[-1][1]]):
+        return None
+    return name[0][0]
+
+
+def _role_then_name(text: str, role: list[tuple[int, int]], name: list[tuple[int, int]]) -> bool:
+    """'A lawyer for the outlets, David Schulz,': a described role, then the name."""
+    return (
+        _low(text, role[0]) in _DETERMINERS
+        and len(name) <= 4
+        and all(_is_capital(text[a:b]) for a, b in name)
+    )
+
+
+def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    i = 0
+    while i < len(toks) - 1 and _low(text, toks[i]) in _LEADING:
+        i += 1
+    while i < len(toks) - 1 and text[toks[i][0] : toks[i][1]] in "\"“”'‘’()":
+        i += 1
+    return toks[i:]
+
+
+_BOUNDARY = re.compile(r"[;:—―–]|--|[”\"»](?=\s*[,A-Za-z(])|(?:^|\s)-(?=\s)")
+
+
+def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject phrase right before a cue at ``cue_start``, within ``text[lo:]``.
+
+    Example:
+        >>> t = "In Paris, U.S. Special Envoy Steve Witkoff said it."
+        >>> s = source_before(t, 0, t.index("said"))
+        >>> t[s[0]:s[1]]
+        'U.S. Special Envoy Steve Witkoff'
+    """
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    if text[end - 1] == ",":
+        start = _appositive_start(text, _clause_start(text, lo, end - 1), end - 1)
+        return (start, end) if start is not None else None
+    begin = _clause_start(text, lo, end)
+    toks = _trim_leading(text, _words(text, begin, end))
+    toks = _cut_relative(text, toks)
+    if not _plausible_np(text, toks):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def _clause_start(text: str, lo: int, end: int) -> int:
+    begin = lo
+    for m in _BOUNDARY.finditer(text, lo, end):
+        begin = m.end()
+    comma = text.rfind(",", begin, end)
+    return comma + 1 if comma >= 0 else begin
+
+
+def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'voters who said' -> 'who'; 'polls that show' -> 'that'; 'the man he said' -> 'he'."""
+    for i in range(len(toks) - 1, -1, -1):
+        word = _low(text, toks[i])
+        if word in {"who", "which", "that"} and i > 0:
+            return toks[i:] if i == len(toks) - 1 else toks[i + 1 :]
+    return toks
+
+
+def source_after(
+    text: str, start: int, hi: int, *, to_clause_end: bool = False
+) -> tuple[int, int] | None:
+    """The source phrase right after a cue ("said X", "according to X").
+
+    It runs to the end of the sentence or the clause, keeps an appositive ("said Donna
+    Brazile, the interim chairwoman of the party"), and, unless ``to_clause_end``, stops
+    before a time or place phrase ("said X on Tuesday").
+
+    Example:
+        >>> t = '"No," said Jane Roe, the mayor of Springfield, on Monday.'
+        >>> s = source_after(t, t.index("said") + 4, len(t))
+        >>> t[s[0]:s[1]]
+        'Jane Roe, the mayor of Springfield'
+    """
+    toks = _words(text, start, hi)
+    if not toks:
+        return None
+    first = text[toks[0][0] : toks[0][1]]
+    if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS):
+        return None
+    taken: list[tuple[int, int]] = []
+    commas = 0
+    for tok in toks:
+        word = text[tok[0] : tok[1]]
+        low = word.lower().rstrip(".")
+        if word in ".;:!?—―–" or word in '"“”':
+            break
+        if word == ",":
+            commas += 1
+            if commas > 2 or not _appositive_follows(text, tok[1], hi):
+                break
+            taken.append(tok)
+            continue
+        if taken and not to_clause_end and low in _AFTER_STOP and commas == 0:
+            break
+        taken.append(tok)
+        if len(taken) == 1 and low in PRONOUNS:
+            break
+    while taken and text[taken[-1][0] : taken[-1][1]] in ",(":
+        taken.pop()
+    if not taken:
+        return None
+    end = taken[-1][1]
+    if text[end - 1] == "." and _sentence_final(text, end, hi):
+        end -= 1  # the sentence's own period, not an abbreviation
+    return (taken[0][0], end) if end > taken[0][0] else None
+
+
+def _sentence_final(text: str, end: int, hi: int) -> bool:
+    word = text[text.rfind(" ", 0, end - 1) + 1 : end - 1].lower()
+    if word in {"jr", "sr", "inc", "co", "corp", "ltd"} or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return end >= hi or text[end:hi].strip() == ""
+    return True
+
+
+def _appositive_follows(text: str, pos: int, hi: int) -> bool:
+    toks = _words(text, pos, min(hi, pos + 40))
+    if not toks:
+        return False
+    word = text[toks[0][0] : toks[0][1]]
+    low = word.lower()
+    return low in _DETERMINERS or low in {"who", "of"} or word[0].isdigit() or low in _TITLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    name: str | None
+    role: str | None
+    anonymous: bool
+    pronoun: bool
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def describe(source: str) -> SourceInfo:
+    """Split a source phrase into name and role; flag pronouns and anonymous sources.
+
+    Example:
+        >>> info = describe("Donna Brazile, the interim chairwoman of the party,")
+        >>> info.name, info.role
+        ('Donna Brazile', 'interim chairwoman of the party')
+        >>> describe("a person familiar with the matter").anonymous
+        True
+    """
+    text = source.strip().rstrip(",").strip()
+    if text.lower() in PRONOUNS:
+        return SourceInfo(None, None, anonymous=False, pronoun=True)
+    head, _, appositive = text.partition(",")
+    head = _PAREN.sub("", head).strip()
+    role = _strip_article(appositive.strip().rstrip(",")) or None
+    words = head.split()
+    split = _name_start(words)
+    if split is None:
+        name = _strip_article(head)
+        anonymous = _is_anonymous(words)
+        return SourceInfo(name or None, role, anonymous=anonymous, pronoun=False)
+    title = " ".join(w for w in words[:split] if w.lower().rstrip(".") not in _HONORIFICS)
+    name = " ".join(words[split:])
+    if title.lower() in _DETERMINERS:
+        title = ""
+    if not role:
+        role = _strip_article(title) or None
+    return SourceInfo(name, role, anonymous=False, pronoun=False)
+
+
+def _strip_article(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name_start(words: list[str]) -> int | None:
+    """Index where the proper name at the end of ``words`` starts (None if no name)."""
+    if not words or not _is_capital(words[-1]) or words[-1][0].isdigit():
+        return None
+    i = len(words)
+    while (
+        i > 0 and _is_capital(words[i - 1]) and words[i - 1].lower().rstrip(".") not in _TITLE_WORDS
+    ):
+        i -= 1
+    if i == len(words):
+        return None
+    if any(w.lower() in _ORG_WORDS for w in words[i:]):
+        # An organisation: the whole capitalised run is its name ("The New York Post").
+        while i > 0 and _is_capital(words[i - 1]) and words[i - 1].lower() != "the":
+            i -= 1
+    return i
+
+
+def _is_anonymous(words: list[str]) -> bool:
+    lows = [w.lower().strip(",.") for w in words]
+    for i, word in enumerate(lows):
+        if word in _ANONYMOUS_HEADS:
+            return not any(_is_capital(w) for w in words[:i] if w.lower() not in _DETERMINERS)
+        if word in {"to", "of", "with", "familiar", "close", "who"}:
+            break
+    return False
+
+
+def is_org(name: str) -> bool:
+    return any(w.lower().strip(".,") in _ORG_WORDS for w in name.split())
+
+
+@dataclass(slots=True)
+class People:
+    """Named sources and people seen so far, to resolve pronouns and short names.
+
+    Example:
+        >>> people = People()
+        >>> people.add(0, "Steve Witkoff")
+        >>> people.resolve(50, "he"), people.resolve(60, "Witkoff")
+        ('Steve Witkoff', 'Steve Witkoff')
+    """
+
+    offsets: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    female: list[bool | None] = field(default_factory=list)
+
+    def add(self, offset: int, name: str, *, honorific: str | None = None) -> None:
+        i = bisect_left(self.offsets, offset)
+        self.offsets.insert(i, offset)
+        self.names.insert(i, name)
+        gender = None if honorific is None else honorific.lower().rstrip(".") in _FEMALE_HONORIFICS
+        self.female.insert(i, gender)
+
+    def resolve(self, offset: int, mention: str) -> str | None:
+        """The full name a mention at ``offset`` refers to, or None if unknown."""
+        low = mention.strip().lower()
+        i = bisect_left(self.offsets, offset) - 1
+        if low in _PERSON_PRONOUNS:
+            want_female = low == "she"
+            for j in range(i, -1, -1):
+                if is_org(self.names[j]) or self.female[j] is (not want_female):
+                    continue
+                return self.names[j]
+            return None
+        if low in {"they", "who", "which", "that", "it", "we"}:
+            return self.names[i] if i >= 0 and low in {"they", "it"} else None
+        last = mention.split()[-1] if mention.split() else ""
+        for j in range(i, -1, -1):
+            full = self.names[j]
+            if full != mention and full.split()[-1] == last and len(full) > len(mention):
+                return full
+        return None
