@@ -169,3 +169,36 @@ def test_dateline_with_date_and_agency() -> None:
         ("FLINT, Mich., Oct. 4 (UPI) —", Role.DATELINE),
         ("Bill Clinton spoke on Tuesday.", Role.BODY),
     ]
+
+
+def test_no_is_a_number_sign_only_before_a_number() -> None:
+    assert _split("He ranked No. 1 in polls. No. Trump has money.") == [
+        "He ranked No. 1 in polls.",
+        "No.",
+        "Trump has money.",
+    ]
+
+
+def test_a_possessive_is_not_an_initial() -> None:
+    assert _split("Regardless, it's Mr. Putin's. Despite that, he won.") == [
+        "Regardless, it's Mr. Putin's.",
+        "Despite that, he won.",
+    ]
+
+
+def test_a_quoted_question_keeps_its_speaker_but_a_quoted_sentence_does_not() -> None:
+    assert _split("“Coke user?” Clinton asked. Then he left.") == [
+        "“Coke user?” Clinton asked.",
+        "Then he left.",
+    ]
+    assert _split('It was "Peace Through Strength." He told a crowd so.') == [
+        'It was "Peace Through Strength."',
+        "He told a crowd so.",
+    ]
+
+
+def test_signed_quotations_in_one_paragraph_split_after_each_name() -> None:
+    assert _split("“He is a bully.” ― Veronica Cruz “As a voter, I worry.” ― Ana Ruiz") == [
+        "“He is a bully.” ― Veronica Cruz",
+        "“As a voter, I worry.” ― Ana Ruiz",
+    ]

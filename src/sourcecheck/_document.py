@@ -82,7 +82,7 @@ def _wordset(words: str) -> frozenset[str]:
 # ("Gov. Smith", "Jan. 5", "No. 1").
 _TITLES = _wordset(
     """mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col maj sgt capt cmdr adm
-    st rev hon pres supt det insp amb no nos vs v fig figs approx dept mt ft ave blvd
+    st rev hon pres supt det insp amb vs v fig figs approx dept mt ft ave blvd
     jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf op art ch vol pp"""
 )
 # Abbreviations that may end a sentence ("... in the U.S. The talks ..."): they end one
@@ -93,6 +93,7 @@ _TERMINAL_ABBREVIATIONS = _wordset(
     mont neb nev okla ore pa tenn tex va vt wash wis wyo n.y n.j n.c s.c n.h n.m n.d s.d
     w.va r.i"""
 )
+_NUMBER_SIGNS = _wordset("no nos")
 _LOWERCASE_ABBREVIATIONS = _wordset("etc al a.m p.m")
 _SENTENCE_OPENERS = _wordset(
     """the a an he she it they we i you his her its their our my this that these those
@@ -103,8 +104,13 @@ _SENTENCE_OPENERS = _wordset(
 
 # A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
 # whitespace and something that can start a sentence.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_BOUNDARY = re.compile(
+    # a quotation signed with a dash ends after the name: "… shame.” ― Jane Doe “Next …"
+    r"""[.!?…]["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
+    r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])"""
+)
+# The word before a period; "Putin's." is a word, not the initial "s.".
+_WORD_BEFORE = re.compile(r"([\w.'’]+)[.!?…]*[\"'”’)\]]*$")
 _CLOSING_QUOTES = "\"'”’"
 # "... Clinton said." or "... the senator asked." right after a closing quote.
 _SPEAKER_AFTER = re.compile(
@@ -293,7 +299,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if _is_abbreviation(text, begin, match.start(), match.group(), end):
+        if not match.group("signed") and _is_abbreviation(
+            text, begin, match.start(), match.group(), end
+        ):
             continue
         bounds.append((begin, match.end()))
         begin = match.end()
@@ -307,8 +315,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> bool:
     """True when the mark at ``at`` ends no sentence: it closes an abbreviation, or a
     quotation whose speaker follows ("“Coke user?” Clinton asked.")."""
-    if mark[-1] in _CLOSING_QUOTES and _SPEAKER_AFTER.match(text, at + len(mark), end):
-        return True
+    if (
+        mark[0] in "?!"
+        and mark[-1] in _CLOSING_QUOTES
+        and _SPEAKER_AFTER.match(text, at + len(mark), end)
+    ):
+        return True  # a period before the closing quote would end the sentence there
     if not mark.startswith("."):
         return False
     word = _WORD_BEFORE.search(text, begin, at + 1)
@@ -316,6 +328,8 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
         return False
     original = word.group(1).rstrip(".")
     token = original.lower()
+    if token in _NUMBER_SIGNS:  # "No. 1", but "No. Trump has money."
+        return bool(re.match(r"\s+\d", text[at + len(mark) : at + len(mark) + 2]))
     if token in _TITLES:
         return True
     # An initial ("J. Smith") never ends a sentence; an acronym or a company or
