@@ -82,6 +82,63 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if results else EXIT_USAGE
 
 
+def _read_text(path: str) -> str:
+    """The text at ``path``, or an ``InputError`` that names the file."""
+    from sourcecheck._document import check_text
+
+    try:
+        return check_text(read_input(path))
+    except InputError as exc:
+        raise CommandError(f"{path}: {exc}") from None
+
+
+def _write_text(path: str, data: str) -> None:
+    try:
+        Path(path).write_text(data, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from sourcecheck._briefing import brief
+
+    briefing = brief(
+        _read_text(args.file),
+        model=args.model,
+        max_bullets=args.max_bullets,
+        unsupported="drop" if args.drop_unsupported else "flag",
+        **_model_options(args),
+    )
+    print(briefing.to_markdown())
+    if args.json:
+        _write_text(args.json, briefing.model_dump_json(indent=2) + "\n")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    from sourcecheck._audit import audit
+    from sourcecheck._html import audit_body, report_page
+    from sourcecheck._tables import audit_records
+
+    derived = _read_text(args.derived) if args.derived else None
+    report = audit(_read_text(args.file), derived=derived, model=args.model, **_model_options(args))
+    print(report.to_text())
+    if args.html:
+        title = f"sourcecheck audit: {'stdin' if args.file == '-' else Path(args.file).name}"
+        _write_text(args.html, report_page(title, audit_body(report)))
+    if args.csv:
+        rows, columns = audit_records(report)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        _write_text(args.csv, buffer.getvalue())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sourcecheck",
@@ -94,6 +151,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     _add_model_flags(check)
     check.set_defaults(run=cmd_check)
+
+    brief = commands.add_parser("brief", help="a short briefing whose bullets cite the source")
+    brief.add_argument("file", metavar="FILE", help="an article text file; - is stdin")
+    brief.add_argument("--max-bullets", type=int, default=5, metavar="N", help="default 5")
+    brief.add_argument(
+        "--drop-unsupported",
+        action="store_true",
+        help="drop bullets the source does not support (default: keep them, flagged)",
+    )
+    brief.add_argument("--json", metavar="PATH", help="also write the briefing as JSON")
+    _add_model_flags(brief)
+    brief.set_defaults(run=cmd_brief)
+
+    audit = commands.add_parser("audit", help="who said what; what no one is credited with")
+    audit.add_argument("file", metavar="FILE", help="an article text file; - is stdin")
+    audit.add_argument("--html", metavar="PATH", help="write a self-contained HTML report")
+    audit.add_argument("--csv", metavar="PATH", help="write the attributions as CSV")
+    audit.add_argument(
+        "--derived", metavar="FILE", help="check the quotes of a text written from the article"
+    )
+    _add_model_flags(audit)
+    audit.set_defaults(run=cmd_audit)
     return parser
 
 

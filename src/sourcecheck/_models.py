@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sourcecheck._exceptions import GroundingError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Attribution",
@@ -265,3 +268,15 @@ class Extraction(_Model):
         for span in iter_spans((self.claims, self.quotes, self.attributions)):
             span.check(self.text)
         return self
+
+    def to_pandas(self, what: str = "claims") -> pd.DataFrame:
+        """``claims`` (default), ``quotes`` or ``attributions`` as a table (pandas extra)."""
+        # Imported here: the renderers import this module, never the other way round.
+        from sourcecheck._tables import extraction_frame
+
+        return extraction_frame(self, what)
+
+    def _repr_html_(self) -> str:
+        from sourcecheck._html import extraction_html
+
+        return extraction_html(self)
