@@ -11,6 +11,8 @@ Example:
 
 from sourcecheck._aligner import Aligner, Alignment, align
 from sourcecheck._api import extract, extract_claims, verify
+from sourcecheck._audit import AttributionAudit, audit
+from sourcecheck._briefing import Briefing, brief
 from sourcecheck._document import Document, Paragraph, Role, Sentence
 from sourcecheck._exceptions import (
     BinaryInputError,
@@ -50,8 +52,10 @@ __all__ = [
     "Aligner",
     "Alignment",
     "Attribution",
+    "AttributionAudit",
     "AttributionKind",
     "BinaryInputError",
+    "Briefing",
     "Check",
     "CheckOutcome",
     "Claim",
@@ -82,6 +86,8 @@ __all__ = [
     "Verification",
     "__version__",
     "align",
+    "audit",
+    "brief",
     "extract",
     "extract_claims",
     "verify",
