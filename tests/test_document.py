@@ -202,3 +202,28 @@ def test_signed_quotations_in_one_paragraph_split_after_each_name() -> None:
         "“He is a bully.” ― Veronica Cruz",
         "“As a voter, I worry.” ― Ana Ruiz",
     ]
+
+
+def test_web_furniture_around_an_article() -> None:
+    text = (
+        "Fed Holds Rates Steady as Inflation Cools\r\n\r\n"
+        "By Jane Doe and John Roe, Reuters\r\n"
+        "Listen to this article\r\n"
+        "Share on Facebook\r\n"
+        "Advertisement\r\n\r\n"
+        "WASHINGTON, March 20 (Reuters) - The Federal Reserve held rates on Wednesday.\r\n\r\n"
+        "Image caption: Fed chair Jerome Powell speaks in Washington.\r\n\r\n"
+        "1. Inflation fell to 3.1% in February.\r\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\r\n"
+    )
+    doc = Document(text)
+    assert [s.text for s in doc.body_sentences] == [
+        "The Federal Reserve held rates on Wednesday.",
+        "1. Inflation fell to 3.1% in February.",
+    ]
+    assert doc.sentences[1].role is Role.BYLINE
+
+
+def test_by_a_time_is_not_a_byline() -> None:
+    doc = Document("Markets Rally\n\nBy Tuesday it was over.\n\nBy The Associated Press")
+    assert [p.role for p in doc.paragraphs] == [Role.HEADLINE, Role.BODY, Role.BYLINE]

@@ -284,3 +284,12 @@ def test_a_few_words_spilling_from_another_sentence_do_not_attribute() -> None:
     )
     drafts = draft_claims(Document(text), [], [spill])
     assert [d.attribution for d in drafts] == [spill, None]
+
+
+def test_list_markers_are_not_part_of_the_claim() -> None:
+    text = "Key points\n\n• Officials expect three cuts this year.\n\n2. Inflation fell to 3.1%."
+    drafts = draft_claims(Document(text), [], [])
+    assert [d.evidence[0].text for d in drafts] == [
+        "Officials expect three cuts this year.",
+        "Inflation fell to 3.1%.",
+    ]

@@ -109,6 +109,7 @@ _BOUNDARY = re.compile(
     r"""[.!?…]["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
     r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])"""
 )
+_LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 # The word before a period; "Putin's." is a word, not the initial "s.".
 _WORD_BEFORE = re.compile(r"([\w.'’]+)[.!?…]*[\"'”’)\]]*$")
 _CLOSING_QUOTES = "\"'”’"
@@ -132,11 +133,16 @@ _BOILERPLATE = re.compile(
     (?:getty|ap|reuters|afp|epa)(?:\s+images|\s+photo.*|/.*)?\.?|[\w ]{1,30}/(?:getty|instagram|ap|
     reuters|afp|twitter|facebook)(?:\s+images)?\.?|skip\s+to\s+(?:main\s+)?content|
     editor['’]?s\s+note\b.*|corrections?\b(?:\s+appended)?[:.].*|
-    [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?)$""",
+    [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?|listen\s+to\s+(?:this\s+)?(?:article|story).*|
+    share\s+(?:on|via)\s+\w+|(?:(?:image|photo|video)\s+)?caption:.*|our\s+standards:.*|
+    print|e-?mail|comments?|save(?:\s+(?:article|story))?|gift\s+(?:this\s+)?article)$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,  # a hard-wrapped paragraph spans lines
 )
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By The Associated Press": every
+# word of a name capitalised, so "By Tuesday it was over." is not a byline.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|le|bin|al))*"
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|posted\s+by)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}$", re.IGNORECASE
+    rf"^(?i:by|written\s+by|posted\s+by)\s+{_NAME}(?:\s*(?:,|and|&|\||/)\s*{_NAME}){{0,4}}$"
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -303,6 +309,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
             text, begin, match.start(), match.group(), end
         ):
             continue
+        if _LIST_MARKER.fullmatch(text, begin, match.end()):
+            continue  # "1. Inflation fell ..." is one item, not "1." and a sentence
         bounds.append((begin, match.end()))
         begin = match.end()
         while begin < end and text[begin].isspace():

@@ -48,6 +48,9 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A bullet or a list number in front of a list item: not part of the statement.
+_LIST_MARKER = re.compile(r"(?:[•·▪●◦*–—-]|\(?\d{1,3}[.)])\s+")
+
 # Imperatives that ask the reader to do something: a call to action states no fact.
 # Only the verb together with its usual object counts: "Follow us", not "Follow-up talks".
 _CALL_TO_ACTION = re.compile(
@@ -62,7 +65,7 @@ _CALL_TO_ACTION = re.compile(
 _PREDICTION = re.compile(
     r"""\b(?:will|won['’]t|shall|is\s+going\s+to|are\s+going\s+to|(?:is|are|was|were)\s+
     (?:expected|likely|unlikely|set|poised|scheduled|due|slated|projected|forecast|
-    predicted|bound)\s+to|expects?\s+to|(?<!its\s)(?<!the\s)(?<!a\s)forecasts?(?!\s+(?:for|of|by))|predicts?|projects?\s+(?:that|a|an)|
+    predicted|bound)\s+to|expects?|expecting|(?<!its\s)(?<!the\s)(?<!a\s)forecasts?(?!\s+(?:for|of|by))|predicts?|projects?\s+(?:that|a|an)|
     likely(?!\s+voters)|unlikely|in\s+the\s+coming\s+(?:days|weeks|months|years)|next\s+(?:week|month|
     year|decade)|by\s+20[3-9]\d)\b""",
     re.VERBOSE,
@@ -254,6 +257,10 @@ def _draft(
     inside = [q for q in quotes if q.span.overlaps(whole)]
     if not _is_statement(whole.text, inside_quote=bool(inside)):
         return None
+    marker = _LIST_MARKER.match(whole.text)
+    if marker and marker.end() < len(whole.text):
+        start += marker.end()
+        whole = Span.of(text, start, end)
     connective = _CONNECTIVE.match(whole.text)
     if connective and _stands_alone(text, start + connective.end(), end):
         start += connective.end()
