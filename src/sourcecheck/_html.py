@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from sourcecheck._models import AttributionKind, Extraction, Label, Span
 
 if TYPE_CHECKING:
-    from sourcecheck._audit import AttributionAudit, AuditRow
+    from sourcecheck._attribution_audit import AttributionAudit, AuditRow
     from sourcecheck._briefing import Briefing
+    from sourcecheck._verifier import Verification
 
 __all__ = [
     "Highlight",
@@ -33,6 +34,7 @@ __all__ = [
     "highlight",
     "report_page",
     "table",
+    "verification_html",
 ]
 
 # (fill, ink): a pale background and a dark line/text colour per source, in order.
@@ -188,7 +190,8 @@ def _heading(text: str) -> str:
 
 def _swatch(style: str, label: str) -> str:
     return (
-        f'<span style="margin-right: 14px; white-space: nowrap"><mark style="color: inherit; '
+        f'<span style="margin-right: 14px; white-space: nowrap"><mark data-kind="legend" '
+        f'style="color: inherit; '
         f'{html.escape(style)}">&nbsp;&nbsp;&nbsp;&nbsp;</mark> {html.escape(label)}</span>'
     )
 
@@ -465,7 +468,7 @@ def briefing_html(briefing: Briefing) -> str:
 
 def extraction_html(extraction: Extraction) -> str:
     """An extraction: its attributions highlighted in the text, then its claims."""
-    from sourcecheck._audit import audit
+    from sourcecheck._attribution_audit import build_audit
 
     claims = table(
         ["#", "verdict", "score", "kind", "source", "claim", "characters"],
@@ -482,7 +485,46 @@ def extraction_html(extraction: Extraction) -> str:
             for i, c in enumerate(extraction.claims, 1)
         ),
     )
-    return _wrap(audit_body(audit(extraction)) + _heading("Claims") + claims)
+    return _wrap(audit_body(build_audit(extraction)) + _heading("Claims") + claims)
+
+
+# -- verifications ---------------------------------------------------------------------------
+
+
+def verification_html(verification: Verification) -> str:
+    """A verification: the statement's sentences coloured by verdict, a table of the
+    checks that decided them, and the source with the evidence highlighted."""
+    statement_marks, source_marks, rows = [], [], []
+    for n, sentence in enumerate(verification.sentences, 1):
+        verdict = sentence.verdict
+        fill, ink = _LABEL_COLOURS[verdict.label]
+        style = f"background: {fill}; border-bottom: 2px solid {ink}"
+        label = f"{n} · {verdict.label.value}"
+        statement_marks.append(
+            Highlight(sentence.span.start, sentence.span.end, style, label, label, "sentence")
+        )
+        for span in verdict.evidence:
+            source_marks.append(
+                Highlight(
+                    span.start, span.end, style, f"evidence for sentence {n}", f"{n}", "evidence"
+                )
+            )
+        failed = [f"{c.name}: {c.message}" for c in verdict.checks if c.outcome.value == "fail"]
+        rows.append((n, verdict.label.value, verdict.score, "; ".join(failed)))
+    fill, ink = _LABEL_COLOURS[verification.label]
+    body = "".join(
+        [
+            _heading("Verification"),
+            f'<p><span style="background: {fill}; color: {ink}; padding: 2px 6px; '
+            f'border-radius: 3px; font-weight: 600">{html.escape(verification.label.value)}</span>'
+            f" score {verification.score:.2f}</p>",
+            f'<div style="{_TEXT_BOX}">{highlight(verification.statement, statement_marks)}</div>',
+            table(["sentence", "verdict", "score", "failed checks"], rows),
+            _heading("Evidence in the source"),
+            f'<div style="{_TEXT_BOX}">{highlight(verification.source, source_marks)}</div>',
+        ]
+    )
+    return _wrap(body)
 
 
 # -- a whole page ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from sourcecheck._models import Extraction, Span
 if TYPE_CHECKING:
     import pandas as pd
 
-    from sourcecheck._audit import AttributionAudit
+    from sourcecheck._attribution_audit import AttributionAudit
     from sourcecheck._briefing import Briefing
     from sourcecheck._verifier import Verification
 

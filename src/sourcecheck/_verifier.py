@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from threading import Lock
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -31,6 +31,9 @@ from sourcecheck._models import (
     iter_spans,
 )
 from sourcecheck._reading import ClaimDraft
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Judge",
@@ -106,6 +109,17 @@ class Verification(_Model):
     @property
     def supported(self) -> bool:
         return self.label is Label.SUPPORTED
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per sentence of the statement (needs the ``pandas`` extra)."""
+        from sourcecheck._tables import verification_frame  # lazy: renderers import us
+
+        return verification_frame(self)
+
+    def _repr_html_(self) -> str:
+        from sourcecheck._html import verification_html
+
+        return verification_html(self)
 
 
 class Judge(Protocol):
