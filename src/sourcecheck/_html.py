@@ -23,7 +23,7 @@ from sourcecheck._models import AttributionKind, Extraction, Label, Span
 
 if TYPE_CHECKING:
     from sourcecheck._attribution_audit import AttributionAudit, AuditRow
-    from sourcecheck._briefing import Briefing
+    from sourcecheck._briefing_model import Briefing
     from sourcecheck._verifier import Verification
 
 __all__ = [

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from sourcecheck._attribution_audit import AttributionAudit
-    from sourcecheck._briefing import Briefing
+    from sourcecheck._briefing_model import Briefing
     from sourcecheck._verifier import Verification
 
 __all__ = [
