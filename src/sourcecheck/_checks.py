@@ -109,6 +109,13 @@ class SourceFacts:
         return _fold(self.document.text)
 
     @cached_property
+    def capitalised(self) -> frozenset[str]:
+        """Stems of the words the source capitalises mid-sentence: its names."""
+        return frozenset(
+            t.stem for toks in self.tokens for i, t in enumerate(toks) if i and t.is_capitalised
+        )
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """Every name key the source mentions, aliases included."""
         return frozenset(key for toks in self.tokens for key in _name_keys_in(toks))
@@ -624,16 +631,23 @@ def _name_keys(token: Token, nxt: Token | None = None, *, implied: bool = False)
     return keys
 
 
-def _is_name(tokens: Sequence[Token], i: int) -> bool:
+def _is_name(tokens: Sequence[Token], i: int, known: frozenset[str] = frozenset()) -> bool:
     t = tokens[i]
     if not t.is_capitalised or t.is_number or t.lower.rstrip(".") in _NOT_NAMES:
         return False
+    if i > 0:
+        return True
     # The first word of a sentence is capitalised anyway: a name only if it is an
-    # acronym, has a capital inside, or is followed by another capitalised word.
-    if i == 0 or tokens[i - 1].text in {'"', "“"}:
-        inner_capital = any(ch.isupper() for ch in t.text[1:])
-        return inner_capital or (i + 1 < len(tokens) and tokens[i + 1].is_capitalised)
-    return True
+    # acronym, has a capital inside, is followed by another capitalised word, is a known
+    # place, or is a name the source writes capitalised mid-sentence (``known``).
+    word = t.lower.removesuffix("'s").rstrip(".")
+    return (
+        any(ch.isupper() for ch in t.text[1:])
+        or (len(tokens) > 1 and tokens[1].is_capitalised)
+        or word in _ALIASES
+        or word in _CITY_OF
+        or stem(word) in known
+    )
 
 
 def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
@@ -657,7 +671,7 @@ def check_entities(statement: Statement) -> list[Finding]:
     tokens = statement.tokens
     findings = []
     for i, t in enumerate(tokens):
-        if not _is_name(tokens, i):
+        if not _is_name(tokens, i, source.capitalised):
             continue
         keys = set(_name_keys(t, tokens[i + 1] if i + 1 < len(tokens) else None))
         hits = statement.local([i])
@@ -677,32 +691,37 @@ def check_entities(statement: Statement) -> list[Finding]:
                 )
             )
         else:
-            rivals = _rival_names(statement, hits)
+            rivals = _rival_names(statement, hits, i)
             label = Label.CONTRADICTED if rivals else Label.UNSUPPORTED
             message = f"the source never mentions {t.text!r}"
+            evidence = _spans(source, hits[:1])
             if rivals:
-                message += f" (it says {rivals[0]!r} here)"
-            findings.append(_fail("entities", message, label, STRONG, _spans(source, hits[:1])))
+                message += f" (it says {rivals[0][0]!r} here)"
+                evidence = [source.span(rivals[0][1])]
+            findings.append(_fail("entities", message, label, STRONG, evidence))
     return findings
 
 
-def _rival_names(statement: Statement, hits: Sequence[Hit]) -> list[str]:
-    """Names in the best local evidence sentence that the statement does not mention."""
-    if not hits:
-        return []
+def _rival_names(statement: Statement, hits: Sequence[Hit], at: int) -> list[tuple[str, int]]:
+    """Names in the local evidence that the statement does not mention, best first,
+    each with its sentence."""
+    before = statement.tokens[at - 1].lower if at > 0 else ""
     mine = {
         k
         for i, t in enumerate(statement.tokens)
         if t.is_capitalised
         for k in _name_keys(t, statement.tokens[i + 1] if i + 1 < len(statement.tokens) else None)
     }
-    toks = statement.source.tokens[hits[0].sentence]
-    return [
-        t.text
-        for i, t in enumerate(toks)
-        if _is_name(toks, i)
-        and not set(_name_keys(t, toks[i + 1] if i + 1 < len(toks) else None)) & mine
-    ]
+    rivals: list[tuple[int, str, int]] = []
+    for rank, hit in enumerate(hits):
+        toks = statement.source.tokens[hit.sentence]
+        for i, t in enumerate(toks):
+            keys = set(_name_keys(t, toks[i + 1] if i + 1 < len(toks) else None))
+            if _is_name(toks, i) and not keys & mine:
+                # A name in the same slot ("in Paris" for "in Berlin") ranks first.
+                slot = i > 0 and toks[i - 1].lower == before
+                rivals.append((rank + (0 if slot else len(hits)), t.text, hit.sentence))
+    return [(text, sentence) for _, text, sentence in sorted(rivals, key=lambda r: r[0])]
 
 
 # -- negation -----------------------------------------------------------------------------
@@ -799,8 +818,8 @@ _OPPOSITES = """
     cut slump plunge down contract;
     win won victory | lose lost loss defeat;
     profit | loss;
-    accept approve allow permit agree | reject deny refuse ban forbid block oppose veto
-    disagree;
+    accept approve allow permit agree support endorse favour favor | reject deny refuse
+    ban forbid block oppose veto disagree;
     guilty convict conviction | innocent acquit acquittal;
     arrest detain jail | release free freed;
     open | close shut;
@@ -1003,23 +1022,29 @@ def _misquote(statement: Statement, words: str) -> Finding:
     )
 
 
+def _paragraph_of(source: SourceFacts, sentence: int) -> list[int]:
+    para = source.document.sentences[sentence].paragraph
+    return [s.index for s in source.document.sentences if s.paragraph == para]
+
+
 def _speaker_finding(statement: Statement, start: int, end: int, sentence: int) -> Finding | None:
     """Check the speaker the statement names for a quote against the source around it."""
     outside = statement.text[:start] + " " * (end - start) + statement.text[end:]
     if not _SPEECH.search(outside):
         return None
     toks = [t for t in statement.tokens if t.start < start or t.start >= end]
-    names = [t for i, t in enumerate(toks) if _is_name(toks, i)]
+    names = [t for i, t in enumerate(toks) if _is_name(toks, i, statement.source.capitalised)]
     if not names:
         return None
     source = statement.source
-    para = source.document.sentences[sentence].paragraph
-    around = [
-        s.index
-        for s in source.document.sentences
-        if s.paragraph == para or abs(s.index - sentence) <= 2
-    ]
+    around = _paragraph_of(source, sentence)
     near_names = set().union(*(source.sentence_names[i] for i in around))
+    if not near_names:
+        # "..., he said": the speaker is named in the paragraph before.
+        para = source.document.sentences[sentence].paragraph
+        before = [s.index for s in source.document.sentences if s.paragraph == para - 1]
+        around = before + around
+        near_names = set().union(*(source.sentence_names[i] for i in around))
     spans = [source.span(i) for i in around[:3]]
     if any(set(_name_keys(t)) & near_names for t in names):
         return _pass("quotes", f"said by {names[0].text!r} in the source too", spans)
@@ -1064,13 +1089,27 @@ _SYNONYMS = """
 _SYNONYM = {w: frozenset(stem(x) for x in g) for g in _groups(_SYNONYMS) for w in map(stem, g)}
 
 
-def _is_content(token: Token) -> bool:
+def _is_content(statement: Statement, i: int) -> bool:
+    token = statement.tokens[i]
     return (
         not token.is_stop
         and not token.is_number
         and token.text.replace("-", "").isalpha()
         and len(token.text) > 2
-        and not token.is_capitalised
+        and not token.text.isupper()
+        and not (
+            token.is_capitalised
+            and (i or _is_name(statement.tokens, i, statement.source.capitalised))
+        )
+    )
+
+
+def _known(word: str, stems: frozenset[str]) -> bool:
+    """True when the stem, a listed synonym or a same-direction word is in ``stems``."""
+    return (
+        word in stems
+        or bool(_SYNONYM.get(word, frozenset()) & stems)
+        or bool(_SAME_SIDE.get(word, frozenset()) & stems)
     )
 
 
@@ -1079,14 +1118,10 @@ def check_novelty(statement: Statement, *, max_share: float = 0.25) -> list[Find
     (names and numbers aside: other checks cover them) that appear nowhere in the source,
     synonyms of a short list allowed. Above ``max_share``, the sentence is unsupported."""
     source = statement.source
-    content = [t for t in statement.tokens if _is_content(t)]
+    content = [t for i, t in enumerate(statement.tokens) if _is_content(statement, i)]
     if not content:
         return []
-    novel = [
-        t
-        for t in content
-        if t.stem not in source.stems and not (_SYNONYM.get(t.stem, frozenset()) & source.stems)
-    ]
+    novel = [t for t in content if not _known(t.stem, source.stems)]
     share = len(novel) / len(content)
     evidence = _spans(source, statement.ranked[:1])
     if share > max_share:

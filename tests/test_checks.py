@@ -1,0 +1,264 @@
+"""Each named check: a case it passes and a case it fails, with the label it implies."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck._checks import (
+    CHECKS,
+    Finding,
+    SourceFacts,
+    Statement,
+    parse_quantities,
+    run_checks,
+)
+from sourcecheck._document import Document
+from sourcecheck._evidence import tokenize
+from sourcecheck._models import CheckOutcome, Label
+
+ARTICLE = """Harbor City Approves New Bridge
+
+HARBOR CITY - The city council on Tuesday approved a $45 million bridge over the Lark River, \
+the mayor's office said.
+
+Construction will begin in March 2025 and take two years, council member Dana Ortiz told \
+reporters. The old bridge, built in 1952, carries 30% of the city's commuter traffic.
+
+"This bridge is long overdue and it will be built on time," Mayor Helen Park said.
+
+The vote was not unanimous: three members voted against the plan. Sales tax revenue \
+fell 4% last year, and the council did not raise taxes to pay for the bridge.
+
+Residents in the United States and Canada have followed the project closely."""
+
+
+@pytest.fixture(scope="module")
+def facts() -> SourceFacts:
+    return SourceFacts(Document(ARTICLE))
+
+
+def findings(facts: SourceFacts, check: str, sentence: str) -> list[Finding]:
+    return CHECKS[check](Statement(sentence, facts))
+
+
+def failed(results: list[Finding]) -> list[Finding]:
+    return [f for f in results if f.check.outcome is CheckOutcome.FAIL]
+
+
+def assert_passes(facts: SourceFacts, check: str, sentence: str) -> None:
+    results = findings(facts, check, sentence)
+    assert results, f"{check} looked at nothing in {sentence!r}"
+    assert not failed(results), [f.check.message for f in failed(results)]
+
+
+def assert_fails(facts: SourceFacts, check: str, sentence: str, label: Label) -> Finding:
+    bad = failed(findings(facts, check, sentence))
+    assert bad, f"{check} found no problem in {sentence!r}"
+    assert bad[0].label is label, bad[0].check.message
+    return bad[0]
+
+
+def test_every_failure_cites_grounded_evidence(facts: SourceFacts) -> None:
+    sentence = "The council approved a $90 million tunnel in Berlin in 2019."
+    for finding in run_checks(Statement(sentence, facts)):
+        for span in finding.check.evidence:
+            span.check(ARTICLE)
+
+
+# -- numbers
+
+
+def test_quantities_parse_digits_words_money_percent_and_ranges() -> None:
+    parsed = parse_quantities(tokenize("a $45 million bridge, 30% of traffic, two years, 3-5 days"))
+    values = [(q.value, q.kind) for q in parsed]
+    assert (45e6, "money") in values
+    assert (30.0, "percent") in values
+    assert (2.0, "number") in values
+    assert (3.0, "number") in values
+    assert (5.0, "number") in values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved a bridge costing $45 million.",
+        "The bridge will take two years to build.",
+        "The old bridge carries 30 percent of commuter traffic.",
+        "Three members voted against the plan.",
+    ],
+)
+def test_numbers_pass_when_the_source_gives_them(facts: SourceFacts, sentence: str) -> None:
+    assert_passes(facts, "numbers", sentence)
+
+
+def test_numbers_fail_on_a_changed_amount(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts, "numbers", "The council approved a $60 million bridge.", Label.CONTRADICTED
+    )
+    assert "$60 million" in finding.check.message
+
+
+def test_numbers_fail_on_a_changed_number_word(facts: SourceFacts) -> None:
+    assert_fails(facts, "numbers", "Construction will take five years.", Label.CONTRADICTED)
+
+
+def test_numbers_fail_on_a_changed_percentage(facts: SourceFacts) -> None:
+    assert_fails(facts, "numbers", "Sales tax revenue fell 9% last year.", Label.CONTRADICTED)
+
+
+# -- dates
+
+
+def test_dates_pass(facts: SourceFacts) -> None:
+    assert_passes(facts, "dates", "Construction begins in March 2025.")
+    assert_passes(facts, "dates", "The council voted on Tuesday.")
+
+
+def test_dates_fail_on_a_changed_year(facts: SourceFacts) -> None:
+    assert_fails(facts, "dates", "The old bridge was built in 1962.", Label.CONTRADICTED)
+
+
+def test_dates_fail_on_a_changed_weekday(facts: SourceFacts) -> None:
+    assert_fails(
+        facts, "dates", "The city council approved the bridge on Friday.", Label.CONTRADICTED
+    )
+
+
+# -- entities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Helen Park welcomed the bridge.",
+        "Park said the bridge is overdue.",  # surname alone
+        "American residents have followed the project.",  # United States = American
+        "The bridge crosses the Lark River.",
+    ],
+)
+def test_entities_pass_with_aliases_and_surnames(facts: SourceFacts, sentence: str) -> None:
+    assert_passes(facts, "entities", sentence)
+
+
+def test_entities_fail_on_a_substituted_place(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts, "entities", "The bridge will cross the Hudson River.", Label.CONTRADICTED
+    )
+    assert "Hudson" in finding.check.message
+
+
+def test_entities_fail_on_a_name_the_source_lacks(facts: SourceFacts) -> None:
+    finding = assert_fails(facts, "entities", "Governor Smith opposed it.", Label.UNSUPPORTED)
+    assert finding.severity >= 1.0
+
+
+def test_entities_doubt_a_name_found_only_elsewhere(facts: SourceFacts) -> None:
+    bad = failed(
+        findings(facts, "entities", "Residents in Canada approved the $45 million bridge.")
+    )
+    assert bad == [] or all(f.severity < 1.0 for f in bad)
+
+
+# -- negation
+
+
+def test_negation_passes_when_the_source_negates_too(facts: SourceFacts) -> None:
+    assert_passes(facts, "negation", "The council did not raise taxes for the bridge.")
+
+
+def test_negation_fails_on_an_inserted_not(facts: SourceFacts) -> None:
+    assert_fails(
+        facts, "negation", "The city council has not approved the bridge.", Label.CONTRADICTED
+    )
+
+
+def test_negation_fails_on_a_dropped_not(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts,
+        "negation",
+        "The vote was unanimous, with members backing the plan.",
+        Label.CONTRADICTED,
+    )
+    assert "not unanimous" in finding.check.message
+
+
+# -- antonyms
+
+
+def test_antonyms_pass_on_the_same_direction(facts: SourceFacts) -> None:
+    assert_passes(facts, "antonyms", "Sales tax revenue declined last year.")
+
+
+def test_antonyms_fail_on_the_opposite_direction(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts, "antonyms", "Sales tax revenue rose last year.", Label.CONTRADICTED
+    )
+    assert "'fell'" in finding.check.message
+
+
+def test_antonyms_fail_on_a_swapped_verdict(facts: SourceFacts) -> None:
+    assert_fails(facts, "antonyms", "The city council rejected the bridge.", Label.CONTRADICTED)
+
+
+# -- quotes
+
+
+def test_quotes_pass_verbatim_with_the_same_speaker(facts: SourceFacts) -> None:
+    assert_passes(
+        facts, "quotes", 'Park said the bridge is "long overdue and it will be built on time."'
+    )
+
+
+def test_quotes_fold_curly_marks(facts: SourceFacts) -> None:
+    assert_passes(
+        facts, "quotes", "The mayor called it “long overdue and it will be built on time.”"
+    )
+
+
+def test_quotes_fail_when_altered(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts,
+        "quotes",
+        'Park said the bridge is "long overdue and will be built early."',
+        Label.CONTRADICTED,
+    )
+    assert "misquoted" in finding.check.message
+
+
+def test_quotes_fail_when_absent(facts: SourceFacts) -> None:
+    assert_fails(
+        facts, "quotes", 'Park said "we have no money left for schools."', Label.UNSUPPORTED
+    )
+
+
+def test_quotes_fail_on_the_wrong_speaker(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts, "quotes", 'Ortiz said the bridge is "long overdue and it will be built on time."',
+        Label.CONTRADICTED,
+    )  # fmt: skip
+    assert "Ortiz" in finding.check.message
+
+
+# -- novelty
+
+
+def test_novelty_passes_on_the_source_words(facts: SourceFacts) -> None:
+    assert_passes(facts, "novelty", "The council approved the bridge over the river.")
+
+
+def test_novelty_fails_on_content_the_source_lacks(facts: SourceFacts) -> None:
+    finding = assert_fails(
+        facts, "novelty", "The council demolished the stadium downtown.", Label.UNSUPPORTED
+    )
+    assert "stadium" in finding.check.message
+    assert finding.severity >= 1.0
+
+
+def test_novelty_accepts_a_listed_synonym(facts: SourceFacts) -> None:
+    # "stated" is not in the source, but "said" is.
+    assert_passes(facts, "novelty", "The mayor's office stated the council approved the bridge.")
+
+
+def test_a_faithful_sentence_passes_every_check(facts: SourceFacts) -> None:
+    sentence = "The city council approved a $45 million bridge over the Lark River on Tuesday."
+    assert not failed(run_checks(Statement(sentence, facts)))
