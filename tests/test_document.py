@@ -227,3 +227,27 @@ def test_web_furniture_around_an_article() -> None:
 def test_by_a_time_is_not_a_byline() -> None:
     doc = Document("Markets Rally\n\nBy Tuesday it was over.\n\nBy The Associated Press")
     assert [p.role for p in doc.paragraphs] == [Role.HEADLINE, Role.BODY, Role.BYLINE]
+
+
+@pytest.mark.parametrize(
+    ("lede", "prefix", "role"),
+    [
+        ("(CNN) — The Senate passed the bill.", "(CNN) —", Role.DATELINE),
+        ("Washington (CNN)The Senate passed the bill.", "Washington (CNN)", Role.DATELINE),
+        ("KYIV, Ukraine — The Senate passed the bill.", "KYIV, Ukraine —", Role.DATELINE),
+        (
+            "CONGRESS HAS INVESTIGATED HIM — The panel met.",
+            "CONGRESS HAS INVESTIGATED HIM —",
+            Role.HEADING,
+        ),
+    ],
+)
+def test_dateline_forms(lede: str, prefix: str, role: Role) -> None:
+    doc = Document("Headline Words Here\n\n" + lede)
+    assert (doc.sentences[1].text, doc.sentences[1].role) == (prefix, role)
+    assert doc.sentences[2].is_body
+
+
+def test_a_dash_after_an_acronym_is_not_a_dateline() -> None:
+    doc = Document("Headline Words Here\n\nNATO — the alliance — met on Monday.")
+    assert [s.role for s in doc.sentences[1:]] == [Role.BODY]

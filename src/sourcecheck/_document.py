@@ -153,10 +153,15 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # "WASHINGTON (Reuters) — " or "KYIV, Ukraine — " at the start of a body paragraph.
+# Also "(CNN) — " and CNN's "Washington (CNN)The ...". The body after it starts with a
+# capital: "NATO — the alliance — met" is no dateline.
 _DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r"(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     r"(?i:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|―)\s+"
+    r"|(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*)?\([A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2}\)"
+    r"\s*(?:(?:—|–|--|-|―)\s+)?)"
+    r"(?=[\"“‘'(]?[A-Z0-9])"
 )
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|["”]$""")
 # A quotation signed with a dash ("“…we are done.” ― Jane Doe") is a sentence too.
@@ -290,7 +295,10 @@ class Document:
         pieces: list[tuple[int, int, Role]] = []
         dateline = _DATELINE_PREFIX.match(self.text, start, end)
         if dateline:
-            pieces.append((start, start + len(dateline.group().rstrip()), Role.DATELINE))
+            prefix = dateline.group().rstrip()
+            # "QUESTIONABLE MEDICAL CLAIMS — " is a run-in heading, not a place.
+            run_in = len(prefix.split()) > 4 and not any(c in prefix for c in "(,")
+            pieces.append((start, start + len(prefix), Role.HEADING if run_in else Role.DATELINE))
             start = dateline.end()
         for begin, finish in self._sentence_bounds(start, end):
             pieces.append((begin, finish, Role.BODY))
