@@ -293,3 +293,29 @@ def test_list_markers_are_not_part_of_the_claim() -> None:
         "Officials expect three cuts this year.",
         "Inflation fell to 3.1%.",
     ]
+
+
+def test_a_quote_with_a_long_attribution_frame_is_still_a_quote() -> None:
+    text = (
+        "“I am not going to follow a script,” Italian Prime Minister Matteo Renzi "
+        "said after the meeting."
+    )
+    quote = _quote(
+        text, "I am not going to follow a script,", "Italian Prime Minister Matteo Renzi", "said"
+    )
+    [draft] = draft_claims(Document(text), [quote], [])
+    assert draft.kind is ClaimKind.QUOTE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Shortly before a crucial court hearing, the financing fell through.", ClaimKind.FACT),
+        ("The agency struggles to raise the money it needs to provide food.", ClaimKind.FACT),
+        ("The coal was piled about as high as it could go.", ClaimKind.FACT),
+        ("Clinton needs to sell herself and tell more jokes.", ClaimKind.OPINION),
+        ("Fresh thinking is critical for the party.", ClaimKind.OPINION),
+    ],
+)
+def test_descriptive_uses_of_evaluative_words(sentence: str, kind: ClaimKind) -> None:
+    assert classify(sentence) is kind

@@ -101,16 +101,18 @@ _OPINION_STRONG = re.compile(
     how|that)|signals?\s+(?:a|an|that)|reflects?\s+(?:a|an|the)\s+(?:growing|broader|
     deeper|wider)|a\s+sign\s+(?:of|that)|growing\s+consensus|raises?\s+(?:questions|
     doubts|concerns)|arguably|clearly|obviously|undoubtedly|ironically|remarkably|
-    notably|tellingly|should|ought\s+to|must|is\s+essential|are\s+essential|
-    is\s+crucial|are\s+crucial|is\s+vital|are\s+vital)\b""",
+    notably|tellingly|should|ought\s+to|must|
+    (?:is|are|was|were|seems?)\s+(?:essential|crucial|vital|critical))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _OPINION_WEAK = re.compile(
-    r"""\b(?:may|might|could(?!\s+not|n['’]t)|needs?\s+to|perhaps|possibly|probably|apparently|seem(?:s|ed|ingly)?|
+    r"""\b(?:may|might|(?<!as\sit\s)could(?!\s+not|n['’]t)|
+    (?:we|you|they|I|he|she|[A-Z][\w.'’-]+)\s+(?:really\s+|still\s+|also\s+)?needs?\s+to|
+    needs?\s+to\s+be|perhaps|possibly|probably|apparently|seem(?:s|ed|ingly)?|
     appears?\s+to|suggests?|significant(?:ly)?|historic|unprecedented|dramatic(?:ally)?|
-    remarkable|controversial|crucial|essential|vital|landmark|stunning|shocking|
+    remarkable|controversial|landmark|stunning|shocking|
     disastrous|troubling|alarming|impressive|welcome|bold|major\s+(?:shift|blow|step|
-    victory)|valuable|critical|extraordinary|outrageous|absurd|ridiculous|disgraceful|
+    victory)|valuable|extraordinary|outrageous|absurd|ridiculous|disgraceful|
     shameful|terrible|horrible|wonderful|excellent|brilliant|foolish(?:ly)?|reckless|
     irresponsible|unfair|(?:un)?fortunately|sadly|hopefully|surely|frankly|of\s+course)\b""",
     re.VERBOSE,
@@ -268,14 +270,20 @@ def _draft(
     inside = [q for q in inside if q.span.overlaps(evidence)]
     quoted = tuple(_clip(q.span, evidence) for q in inside)
     # A partial quote (a fragment inside reported speech) leaves the sentence what it
-    # is; whole quoted utterances make it a quote once they fill most of it.
-    spoken = [
-        span for q, span in zip(inside, quoted, strict=True) if q.kind is not QuoteKind.PARTIAL
+    # is; whole quoted utterances make it a quote once they fill most of what is not
+    # their attribution frame (speaker and cue).
+    direct = [q for q in inside if q.kind is not QuoteKind.PARTIAL]
+    frame = [
+        part
+        for q in direct
+        for part in (q.speaker, q.cue)
+        if part is not None and evidence.contains(part)
     ]
+    spoken = [_clip(q.span, evidence) for q in direct]
     attribution = _covering(evidence, [q.span for q in inside], attributions)
     kind = classify(
         _masked(evidence, quoted),
-        quote_share=_share(evidence, spoken),
+        quote_share=_share(evidence, spoken, frame),
         reported=attribution is not None,
     )
     if attribution is None and inside:
@@ -316,9 +324,11 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalnum())
 
 
-def _share(evidence: Span, quoted: Sequence[Span]) -> float:
-    total = _letters(evidence.text)
-    if not total:
+def _share(evidence: Span, quoted: Sequence[Span], frame: Sequence[Span] = ()) -> float:
+    """The share of the evidence's letters that are quoted, the frame left out."""
+    framed = {(f.start, f.end): f for f in frame if not any(q.overlaps(f) for q in quoted)}
+    total = _letters(evidence.text) - sum(_letters(f.text) for f in framed.values())
+    if total <= 0:
         return 0.0
     return min(1.0, sum(_letters(q.text) for q in quoted) / total)
 
