@@ -27,14 +27,19 @@ Every rule works on offsets into the document text, so every span is exact.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sourcecheck._models import AttributionKind
 from sourcecheck._offline._cues import Cue, CueInfo, find_cues
-from sourcecheck._offline._quotes import QuoteRegion
-from sourcecheck._offline._sources import source_after, source_before
+from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
+from sourcecheck._offline._sources import (
+    plausible_source,
+    plural_source,
+    source_after,
+    source_before,
+)
 
 __all__ = ["Found", "Unit", "find_attributions"]
 
@@ -69,7 +74,7 @@ _ADVERBIAL_AFTER = re.compile(
 )
 _COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
 _THAT = re.compile(r"\bthat\b")
-_CUT = re.compile(r",\s+according\s+to\b|;\s")
+_CUT = re.compile(r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s")
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -84,6 +89,8 @@ _LISTENER_ONLY = re.compile(
     r"me|us|the\s+\w+(?:\s+\w+)?)(?:\s+(?:on|in|at|during|after|last|this|earlier)\b.*)?$",
     re.DOTALL,
 )
+_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
+_JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
 
 
@@ -94,7 +101,8 @@ class _Finder:
         self.regions = regions
         self.region_starts = [r.start for r in regions]
         self.region_ends = {r.end: r for r in regions}
-        self.claimed: list[tuple[int, int]] = []
+        self.claimed: list[tuple[int, int]] = []  # sorted
+        self.longest = 0
         self.found: list[Found] = []
 
     # -- helpers --------------------------------------------------------------------
@@ -113,12 +121,23 @@ class _Finder:
         return [r for r in self.regions[i:j] if r.end <= end]
 
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self.claimed)
+        """True if any claimed span overlaps ``[start, end)``."""
+        return any(b > start for _, b in self.claims_near(start, end))
+
+    def claims_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Claimed spans that start before ``end`` and could reach ``start``."""
+        hi = bisect_left(self.claimed, (end, -1))
+        lo = bisect_left(self.claimed, (start - self.longest, -1))
+        return self.claimed[lo:hi]
+
+    def mark(self, span: tuple[int, int]) -> None:
+        insort(self.claimed, span)
+        self.longest = max(self.longest, span[1] - span[0])
 
     def claim(self, found: Found) -> None:
         for span in (found.content, found.cue, found.source):
             if span is not None:
-                self.claimed.append(span)
+                self.mark(span)
         self.found.append(found)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -141,6 +160,16 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 return m.start()
         return end
+
+    def clip(self, start: int, end: int) -> tuple[int, int]:
+        """End a content where a span already claimed begins ("A said X, and B warned Y"),
+        dropping the conjunction that joined them."""
+        later = [a for a, _ in self.claims_near(start, end) if a > start]
+        if not later:
+            return start, end
+        end = min(later)
+        m = _TRAILING_JOIN.search(self.text, start, end)
+        return start, m.start() if m else end
 
     def kind_of(self, content: tuple[int, int], default: AttributionKind) -> AttributionKind:
         inside = self.regions_in(*content)
@@ -182,7 +211,7 @@ class _Finder:
     def unit_start(self, unit: Unit, before: int) -> int:
         """Where content before a cue can start: after anything already claimed."""
         start = unit.start
-        for _, b in self.claimed:
+        for _, b in self.claims_near(unit.start, before):
             if unit.start <= b <= before:
                 start = max(start, b)
         return start
@@ -195,7 +224,7 @@ class _Finder:
         source: tuple[int, int] | None,
         default: AttributionKind,
     ) -> bool:
-        content = self.trim(*content)
+        content = self.trim(*self.clip(*content))
         if content[1] - content[0] < 2 or self.is_claimed(*content):
             return False
         kind = self.kind_of(content, default)
@@ -214,11 +243,30 @@ class _Finder:
             return
         source = source_before(self.text, lo, cue.start)
         if source is None or self.is_claimed(*source):
-            self.inverted(unit, cue, lo)
+            if not self.inverted(unit, cue, lo):
+                self.coordinated(unit, cue, lo)
             return
         if self.embedded(lo, source[0]):
             return
+        if info.plural and not plural_source(self.text[source[0] : source[1]]):
+            return  # "the show", "their support": a noun, not a verb
         self.with_source(unit, cue, source)
+
+    def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``X urged A, and criticized B``: the second verb shares the first one's subject;
+        PolNeAR gives each token one attribution, so the second has no source span."""
+        if not cue.info.speech or not _JOINED_VERB.search(self.text, lo, cue.start):
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or start >= unit.end:
+            return
+        self.add(
+            unit,
+            (start, self.cut(start, unit.end)),
+            (cue.start, cue.end),
+            None,
+            AttributionKind.INDIRECT,
+        )
 
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
@@ -257,8 +305,12 @@ class _Finder:
         stop = min(stops, default=len(window))
         pattern = _COMPLEMENTISER if info.takes_object else _THAT
         m = pattern.search(window, 0, stop)
-        if m and (info.takes_object or len(window[: m.start()].split()) <= 6):
-            return pos + m.start()
+        if (
+            m
+            and window[m.end() :].strip()
+            and (info.takes_object or _ADVERBIAL_AFTER.match(window[: m.start()].strip()))
+        ):
+            return pos + m.start()  # "said on Tuesday that ...": the content starts at "that"
         return None if info.framed else pos
 
     def with_source(self, unit: Unit, cue: Cue, source: tuple[int, int]) -> None:
@@ -293,7 +345,10 @@ class _Finder:
         """``CONTENT, X said ...``: True if the content before the source was taken."""
         text = self.text
         span = (cue.start, cue.end)
-        quoted = text[before[1] - 1] in _CLOSE_MARKS
+        region = self.in_quote(before[1] - 1)
+        quoted = region is not None and (
+            region.start <= before[0] or not is_scare_quote(text, region)
+        )
         later = self.regions_in(cue.end, unit.end)
         if quoted:
             if later and not _THAT.search(text, cue.end, later[0].start):
@@ -353,10 +408,18 @@ class _Finder:
         if not before_text or before_text[-1] not in ",”\"’'":
             return False
         source = source_after(self.text, cue.end, unit.end)
-        if source is None:
+        if source is None or not plausible_source(self.text, *source):
             return False
-        rest = self.text[source[1] : unit.end].strip(" .,")
-        if rest and not _ADVERBIAL_AFTER.match(rest):
+        rest = self.text[source[1] : unit.end].strip(" .")
+        if rest.startswith(",") and not _CONJUNCTION_AFTER.match(rest):
+            # "said Don Fowler, who helmed the DNC ..., and has backed ...": all his
+            end = min(
+                [a for a, _ in self.claims_near(source[1], unit.end) if a > source[1]],
+                default=unit.end,
+            )
+            source = (source[0], self.trim(source[1], end)[1])
+            rest = ""
+        if rest.strip(",") and not _ADVERBIAL_AFTER.match(rest.strip(" ,")):
             return False  # "said X" must end the clause (or leave only a time or place)
         return self.add(
             unit,
@@ -468,7 +531,7 @@ class _Finder:
                 paragraph = unit.paragraph
             end = pure[j][-1].end
             last_region = pure[j][-1]
-            self.claimed.append((unit.start, unit.end))
+            self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
 
     def standalone_quotes(self) -> None:
@@ -505,7 +568,7 @@ class _Finder:
                 source, inherited = last.source, True
         found = Found(content, None, source, AttributionKind.DIRECT, unit.paragraph, inherited)
         self.found.append(found)
-        self.claimed.append(content)
+        self.mark(content)
 
 
 def find_attributions(

@@ -34,6 +34,7 @@ __all__ = ["QuoteRegion", "find_quote_regions", "is_scare_quote"]
 # Characters that may stand before an opening mark or after a closing one.
 _OPEN_BEFORE = frozenset(" \t([{—―–-/:;,\u00a0")
 _WORDISH = re.compile(r"\w")
+_MARKS = re.compile(r"``|''|[“”«»\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,36 +75,30 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, int,
     regions: list[tuple[int, int, int, int]] = []
     opened = -1  # offset of the current opening mark
     open_len = 0
-    i = lo
-    while i < hi:
-        ch = text[i]
-        two = text[i : i + 2]
-        if two in ("``", "''"):
-            if opened < 0 and (two == "``" or _is_open_context(text, i, lo)):
+    for m in _MARKS.finditer(text, lo, hi):
+        i, mark = m.start(), m.group()
+        if mark in ("``", "''"):
+            if opened < 0 and (mark == "``" or _is_open_context(text, i, lo)):
                 opened, open_len = i, 2  # some papers open with '' as well as ``
-            elif opened >= 0 and two == "''":
+            elif opened >= 0 and mark == "''":
                 regions.append((opened, i + 2, opened + open_len, i))
                 opened = -1
-            i += 2
-            continue
-        if ch in "“«":
+        elif mark in "“«":
             # A second opening mark while one is open: the first was never closed;
             # restart there rather than swallow the rest of the paragraph.
             opened, open_len = i, 1
-        elif ch in "”»":
+        elif mark in "”»":
             if opened >= 0:
                 regions.append((opened, i + 1, opened + open_len, i))
                 opened = -1
             elif _is_open_context(text, i, lo) and not _is_close_context(text, i, hi):
                 # A closing mark used as an opening one (”Mr. Trump ...), a common slip.
                 opened, open_len = i, 1
-        elif ch == '"':
-            if opened < 0:
-                opened, open_len = i, 1
-            else:
-                regions.append((opened, i + 1, opened + open_len, i))
-                opened = -1
-        i += 1
+        elif opened < 0:  # a straight double mark
+            opened, open_len = i, 1
+        else:
+            regions.append((opened, i + 1, opened + open_len, i))
+            opened = -1
     return regions, opened
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sourcecheck._document import Document, Role
+from sourcecheck._document import Document, Role, Sentence
 from sourcecheck._models import Attribution, AttributionKind, Quote, QuoteKind, Span
 from sourcecheck._offline._attributions import Found, Unit, find_attributions
 from sourcecheck._offline._quotes import QuoteRegion, find_quote_regions, is_scare_quote
@@ -29,15 +29,15 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
     """Sentences of body text and headlines, merged where a boundary falls in a quote."""
     units: list[Unit] = []
     text = document.text
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in document.sentences:
+        if sentence.role in _READ_ROLES:
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph in document.paragraphs:
         if paragraph.role not in _READ_ROLES:
             continue
         headline = paragraph.role is not Role.BODY
-        inside = [
-            s
-            for s in document.sentences
-            if s.paragraph == paragraph.index and s.role in _READ_ROLES
-        ]
+        inside = by_paragraph.get(paragraph.index, [])
         pieces: list[tuple[int, int]] = []
         for sentence in inside:
             start, end = sentence.span.start, sentence.span.end

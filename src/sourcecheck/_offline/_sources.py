@@ -22,7 +22,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-__all__ = ["People", "SourceInfo", "describe", "source_after", "source_before"]
+from sourcecheck._offline._cues import CUE_WORDS
+
+__all__ = [
+    "People",
+    "SourceInfo",
+    "describe",
+    "plausible_source",
+    "plural_source",
+    "source_after",
+    "source_before",
+]
 
 
 def _wordlist(words: str) -> list[str]:
@@ -167,10 +177,32 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False  # "joining a coalition ...": a participle clause, not a subject
     if any(w in _CLAUSE_WORDS for w in lows):
         return False
+    if any(w in CUE_WORDS for w, t in zip(lows, toks, strict=True) if text[t[0]].islower()):
+        return False  # "Schultz say RT's management": a clause with its own cue
     if low_last in PRONOUNS and low_last not in {"who", "one", "both", "someone"}:
         return False  # "... told him" is not a subject
     # Verbs in -ed/-ing right before the cue signal a clause ("the plan was announced").
     return not (len(toks) > 1 and low_last.endswith(("ed", "ing")) and not _is_capital(last))
+
+
+def plausible_source(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` reads as a noun phrase (no verb, no clause)."""
+    toks = _words(text, start, end)
+    head = toks[: next((i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","), len(toks))]
+    return _plausible_np(text, head)
+
+
+def plural_source(source: str) -> bool:
+    """A subject that takes a plural verb: "polls", "they", "46 percent", "X and Y"."""
+    words = source.strip().rstrip(",").split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,)")
+    if last in {"they", "we", "i", "you", "percent", "who", "both", "many", "most", "some"}:
+        return True
+    if " and " in f" {source} " or (last.endswith("s") and not last.endswith("ss")):
+        return True
+    return last in {"people", "police", "men", "women", "children", "media", "data"}
 
 
 def _appositive_start(text: str, lo: int, comma: int) -> int | None:
@@ -196,16 +228,26 @@ def _appositive_start(text: str, lo: int, comma: int) -> int | None:
         or first_raw[0].isdigit()
         or first in _TITLE_WORDS
         or (not _is_capital(first_raw) and len(appositive) <= 6)
+        or any(text[a].islower() for a, _ in appositive)  # "Democrat of California"
     )
-    if not descriptive or len(name) > 8 or not _is_capital(text[name[-1][0] : name[-1][1]]):
+    if not descriptive or len(name) > 8 or not _ends_in_name(text, name):
         return None
     return name[0][0]
+
+
+def _ends_in_name(text: str, toks: list[tuple[int, int]]) -> bool:
+    """'Steve Witkoff' or 'Gregory W. Meeks (D-N.Y.)': a capitalised word, then maybe a
+    parenthesised party and state."""
+    words = [text[a:b] for a, b in toks]
+    if words[-1] == ")" and "(" in words:
+        words = words[: len(words) - 1 - words[::-1].index("(")]
+    return bool(words) and _is_capital(words[-1])
 
 
 def _role_then_name(text: str, role: list[tuple[int, int]], name: list[tuple[int, int]]) -> bool:
     """'A lawyer for the outlets, David Schulz,': a described role, then the name."""
     return (
-        _low(text, role[0]) in _DETERMINERS
+        (_low(text, role[0]) in _DETERMINERS or _low(text, role[0]) == "one")
         and len(name) <= 4
         and all(_is_capital(text[a:b]) for a, b in name)
     )
@@ -238,7 +280,10 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if end <= lo:
         return None
     if text[end - 1] == ",":
-        start = _appositive_start(text, _clause_start(text, lo, end - 1), end - 1)
+        inner = text.rfind(",", lo, end - 1)
+        if inner < 0:
+            return None
+        start = _appositive_start(text, _clause_start(text, lo, inner), end - 1)
         return (start, end) if start is not None else None
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
@@ -257,11 +302,14 @@ def _clause_start(text: str, lo: int, end: int) -> int:
 
 
 def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """'voters who said' -> 'who'; 'polls that show' -> 'that'; 'the man he said' -> 'he'."""
+    """'voters who said' -> 'who'; 'the plan that he said' -> 'he'; 'dresses that
+    showed' -> nothing (a relative "that" is not a speaker)."""
     for i in range(len(toks) - 1, -1, -1):
         word = _low(text, toks[i])
         if word in {"who", "which", "that"} and i > 0:
-            return toks[i:] if i == len(toks) - 1 else toks[i + 1 :]
+            if i < len(toks) - 1:
+                return toks[i + 1 :]
+            return [] if word == "that" else toks[i:]
     return toks
 
 
