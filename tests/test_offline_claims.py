@@ -319,3 +319,20 @@ def test_a_quote_with_a_long_attribution_frame_is_still_a_quote() -> None:
 )
 def test_descriptive_uses_of_evaluative_words(sentence: str, kind: ClaimKind) -> None:
     assert classify(sentence) is kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "But the police overruled that request on Monday.",
+            "The police overruled that request on Monday.",
+        ),
+        ("And the vote was delayed until next week.", "The vote was delayed until next week."),
+        ("So far, three people have been arrested.", "So far, three people have been arrested."),
+        ("Yet another poll showed the race tied.", "Yet another poll showed the race tied."),
+    ],
+)
+def test_bare_coordinators_are_trimmed(sentence: str, claim: str) -> None:
+    [draft] = draft_claims(Document(sentence), [], [])
+    assert draft.text == claim

@@ -44,7 +44,10 @@ _CONNECTIVE = re.compile(
     nevertheless|nonetheless|still|yet|besides|indeed|in\s+fact|instead|likewise|
     similarly|separately|elsewhere|in\s+turn|at\s+the\s+same\s+time|by\s+contrast|
     in\s+contrast|on\s+the\s+other\s+hand|as\s+a\s+result|consequently|therefore|thus|
-    then|and|but|so|or)\s*,\s+""",
+    then|and|but|so|or)\s*,\s+|
+    # "But the NYPD overruled ...": a bare coordinator, though not "So far" or "Yet another"
+    (?:and|but|yet(?!\s+(?:another|again|more|to)\b)|so(?!\s+(?:far|many|much|long|few|
+    little|called|too)\b))\s+(?=[^\W\d_])""",
     re.IGNORECASE | re.VERBOSE,
 )
 
