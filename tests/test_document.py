@@ -251,3 +251,17 @@ def test_dateline_forms(lede: str, prefix: str, role: Role) -> None:
 def test_a_dash_after_an_acronym_is_not_a_dateline() -> None:
     doc = Document("Headline Words Here\n\nNATO — the alliance — met on Monday.")
     assert [s.role for s in doc.sentences[1:]] == [Role.BODY]
+
+
+def test_credits_captions_and_notes_are_boilerplate() -> None:
+    text = (
+        "Storm Batters Coast\n\n"
+        "MIAMI (AP) — A storm battered the coast on Sunday.\n\n"
+        "FILE - A worker clears debris in Miami. (AP Photo/Rebecca Blackwell, File)\n\n"
+        "Related: Hurricane season breaks records\n\n"
+        "The Associated Press contributed to this report.\n\n"
+        "This story has been updated to correct the number of homes without power.\n\n"
+        "Contact the author at mlopez@example.com."
+    )
+    roles = [p.role for p in Document(text).paragraphs]
+    assert roles == [Role.HEADLINE, Role.BODY] + [Role.BOILERPLATE] * 5

@@ -135,7 +135,13 @@ _BOILERPLATE = re.compile(
     editor['’]?s\s+note\b.*|corrections?\b(?:\s+appended)?[:.].*|
     [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?|listen\s+to\s+(?:this\s+)?(?:article|story).*|
     share\s+(?:on|via)\s+\w+|(?:(?:image|photo|video)\s+)?caption:.*|our\s+standards:.*|
-    print|e-?mail|comments?|save(?:\s+(?:article|story))?|gift\s+(?:this\s+)?article)$""",
+    print|e-?mail|comments?|save(?:\s+(?:article|story))?|gift\s+(?:this\s+)?article|
+    .*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\.?|
+    this\s+(?:story|article|report)\s+(?:has\s+been\s+|was\s+)?(?:updated|corrected|amended|
+    (?:first\s+|originally\s+)?(?:published|appeared)).*|
+    contact\s+(?:the\s+)?(?:author|reporter|writer|us)\b.*|
+    (?:related|watch|listen|see\s+also|more|also\s+read|recommended|trending)\s*:.*|
+    file\s+[-–—]\s.*|.*\((?:ap|afp|reuters|getty|epa)\b[^)]*(?:photo|images|file)[^)]*\)\.?)$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,  # a hard-wrapped paragraph spans lines
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By The Associated Press": every

@@ -51,8 +51,8 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# A bullet or a list number in front of a list item: not part of the statement.
-_LIST_MARKER = re.compile(r"(?:[•·▪●◦*–—-]|\(?\d{1,3}[.)])\s+")
+# A bullet, a list number or a quote-block mark in front of the text: not part of it.
+_LIST_MARKER = re.compile(r"(?:[•·▪●◦*–—>-]|\(?\d{1,3}[.)])\s+")
 
 # Imperatives that ask the reader to do something: a call to action states no fact.
 # Only the verb together with its usual object counts: "Follow us", not "Follow-up talks".
