@@ -24,7 +24,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import openai
 import pydantic
@@ -180,6 +180,9 @@ def model_error(exc: BaseException, *, where: str, attempts: int = 1) -> Sourcec
 def _response_error(
     exc: BaseException, cause: BaseException, where: str
 ) -> ModelResponseError | None:
+    problem = _completion_problem(getattr(exc, "last_completion", None))
+    if problem:
+        return ModelResponseError(f"{where} {problem}")
     if isinstance(cause, IncompleteOutputException):
         return ModelResponseError(f"{where} stopped at its token limit: the answer is cut off")
     if isinstance(cause, AssertionError) and "due to" in str(cause):
@@ -192,6 +195,23 @@ def _response_error(
         )
     if isinstance(cause, ResponseParsingError | openai.APIResponseValidationError):
         return ModelResponseError(f"{where} gave an unusable answer: {_first_line(cause)}")
+    return None
+
+
+def _completion_problem(completion: Any) -> str | None:
+    """What is wrong with the last answer itself: a refusal, or nothing in it."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    refusal = getattr(message, "refusal", None)
+    if refusal:
+        return f"refused to answer: {str(refusal)[:200]}"
+    if (
+        not getattr(message, "tool_calls", None)
+        and not (getattr(message, "content", None) or "").strip()
+    ):
+        return "gave an empty answer"
     return None
 
 
