@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from sourcecheck import BinaryInputError, Document, EmptyInputError, Role
@@ -265,3 +267,28 @@ def test_credits_captions_and_notes_are_boilerplate() -> None:
     )
     roles = [p.role for p in Document(text).paragraphs]
     assert roles == [Role.HEADLINE, Role.BODY] + [Role.BOILERPLATE] * 5
+
+
+def test_a_text_hard_wrapped_at_a_fixed_width_keeps_its_paragraphs() -> None:
+    paragraphs = [
+        "The United States on Tuesday, for the first time, formally supported security "
+        "guarantees for Ukraine, joining a broad coalition of allies.",
+        "The pledge was made at a summit in Paris convened by the coalition, composed "
+        "primarily of European states, according to Reuters.",
+        "Following the summit, U.S. Special Envoy Steve Witkoff said that President "
+        "Donald Trump strongly stands behind the security protocols.",
+    ]
+    wrapped = ["\n".join(textwrap.wrap(p, 60)) for p in paragraphs]
+    doc = Document("US Backs Guarantees\n\n" + "\n\n".join(wrapped))
+    assert [p.role for p in doc.paragraphs] == [Role.HEADLINE] + [Role.BODY] * 3
+    assert [" ".join(s.text.split()) for s in doc.body_sentences] == paragraphs
+
+
+def test_short_unfinished_lines_stay_separate() -> None:
+    # The seed's masthead: short lines, not a wrapped paragraph.
+    doc = Document("A Headline Here\n\nRksNews\nRksNews 2 Min Read\n2 Min Read\n\nThe vote passed.")
+    assert [p.span.text for p in doc.paragraphs][1:4] == [
+        "RksNews",
+        "RksNews 2 Min Read",
+        "2 Min Read",
+    ]

@@ -336,3 +336,10 @@ def test_descriptive_uses_of_evaluative_words(sentence: str, kind: ClaimKind) ->
 def test_bare_coordinators_are_trimmed(sentence: str, claim: str) -> None:
     [draft] = draft_claims(Document(sentence), [], [])
     assert draft.text == claim
+
+
+def test_a_hard_wrapped_sentence_reads_on_one_line() -> None:
+    text = "The council approved the budget\non Monday after a long debate."
+    [draft] = draft_claims(Document(text), [], [])
+    assert draft.text == "The council approved the budget on Monday after a long debate."
+    assert draft.evidence[0].text == text

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -172,6 +173,11 @@ _DATELINE_PREFIX = re.compile(
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|["”]$""")
 # A quotation signed with a dash ("“…we are done.” ― Jane Doe") is a sentence too.
 _SIGNED = re.compile(r"""[.!?…]["'”’]*\s*[―—–-]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$""")
+# Lines of a text hard-wrapped at a fixed width: at least this long, and this many of
+# them running on to the next line.
+_WRAPPED_LINE = 50
+_WRAPPED_RUNS = 3
+_LINE = re.compile(r"[^\n\r\u2028\u2029]*(?:\r\n|[\n\r\u2028\u2029]|$)")
 # A headline, dek or section heading set as a sentence: short, one sentence.
 _SHORT_LINE_WORDS = 20
 _DEK_WORDS = 16
@@ -235,22 +241,50 @@ class Document:
     # -- indexing -----------------------------------------------------------------
 
     def _lines(self) -> list[tuple[int, int]]:
-        """Non-blank lines, trimmed; a hard-wrapped line (the previous one unfinished,
-        this one starting in lower case) joins the paragraph it continues."""
+        """Non-blank lines, trimmed. A hard-wrapped line joins the paragraph it continues:
+        the line right above it is unfinished and it starts in lower case, or, in a text
+        hard-wrapped throughout, the line above is a long one."""
+        raw = self._raw_lines()
+        wrapped = self._is_hard_wrapped(raw)
         lines: list[tuple[int, int]] = []
-        for match in re.finditer(r"[^\n\r\u2028\u2029]+", self.text):
+        for i, (start, end) in enumerate(raw):
+            if start == end:
+                continue
+            above = raw[i - 1] if i else (0, 0)
+            continues = (
+                bool(lines)
+                and above[0] != above[1]  # no blank line between
+                and self._unfinished(*above)
+                and (
+                    self.text[start].islower() or (wrapped and above[1] - above[0] >= _WRAPPED_LINE)
+                )
+            )
+            if continues:
+                lines[-1] = (lines[-1][0], end)
+            else:
+                lines.append((start, end))
+        return lines
+
+    def _raw_lines(self) -> list[tuple[int, int]]:
+        """Every line, blank ones as empty ranges, trimmed of surrounding whitespace."""
+        lines: list[tuple[int, int]] = []
+        for match in _LINE.finditer(self.text):
             start, end = match.span()
             while start < end and self.text[start].isspace():
                 start += 1
             while end > start and self.text[end - 1].isspace():
                 end -= 1
-            if start == end:
-                continue
-            if lines and self.text[start].islower() and self._unfinished(*lines[-1]):
-                lines[-1] = (lines[-1][0], end)
-            else:
-                lines.append((start, end))
+            lines.append((start, end) if start < end else (start, start))
         return lines
+
+    def _is_hard_wrapped(self, raw: list[tuple[int, int]]) -> bool:
+        """A text wrapped at a fixed width: several long lines run on to the next line."""
+        runs_on = sum(
+            1
+            for (start, end), (n_start, n_end) in pairwise(raw)
+            if end - start >= _WRAPPED_LINE and n_start < n_end and self._unfinished(start, end)
+        )
+        return runs_on >= _WRAPPED_RUNS
 
     def _unfinished(self, start: int, end: int) -> bool:
         return not _TERMINAL.search(self.text, start, end)
