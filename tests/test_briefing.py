@@ -241,3 +241,67 @@ def test_seed_briefing_markdown_cites_every_bullet(seed_briefing: Briefing) -> N
     bullets = [line for line in md.splitlines() if line.startswith("- ")]
     assert len(bullets) == len(seed_briefing.bullets)
     assert all(re.search(r"(\[\d+\])+$", line) for line in bullets)
+
+
+# -- with a model (a fake OpenAI-compatible server; no network) ---------------------------
+
+NEWS = (
+    "Harbor Bridge Reopens\n\n"
+    "The Harbor Bridge reopened on Monday after six months of repairs.\n\n"
+    "Repairs cost $12 million, according to the transport department.\n"
+)
+BASE = "http://llm.test/v1"
+
+
+def _model_brief(*replies: object, **kwargs: object) -> tuple[Briefing, object]:
+    from llm_fakes import FakeServer
+
+    server = FakeServer(*replies)  # type: ignore[arg-type]
+    result = brief(
+        NEWS,
+        model="test-model",
+        base_url=BASE,
+        cache=False,
+        sdk_retries=0,
+        retry_wait=0.01,
+        http_client=server.client(),
+        **kwargs,
+    )
+    return result, server
+
+
+def test_with_a_model_bullets_are_grounded_and_verified() -> None:
+    from llm_fakes import ok
+
+    answer = {
+        "bullets": [
+            {"text": "The Harbor Bridge reopened on Monday.", "cited_sentences": [2]},
+            {"text": "Repairs cost $15 million.", "cited_sentences": [3]},
+        ]
+    }
+    result, server = _model_brief(ok(answer))
+    assert result.method == "abstractive"
+    assert result.reader.model == "test-model"
+    assert result.usage.calls == 1
+    first, second = result.bullets
+    assert first.supported
+    assert (
+        first.citations[0].text
+        == "The Harbor Bridge reopened on Monday after six months of repairs."
+    )
+    assert second.flagged  # the model changed the number: the verifier catches it
+    assert second.verdict.label is Label.CONTRADICTED
+    prompt = server.requests[0]["messages"][-1]["content"]
+    assert "[2] The Harbor Bridge reopened" in prompt
+    assert "(headline)" in prompt
+
+
+def test_with_a_model_a_citation_of_the_headline_is_re_asked() -> None:
+    from llm_fakes import ok
+
+    wrong = {"bullets": [{"text": "The bridge reopened.", "cited_sentences": [1]}]}
+    right = {"bullets": [{"text": "The Harbor Bridge reopened on Monday.", "cited_sentences": [2]}]}
+    result, server = _model_brief(ok(wrong), ok(right), unsupported="drop")
+    assert len(server.requests) == 2
+    assert [b.text for b in result.bullets] == ["The Harbor Bridge reopened on Monday."]
+    assert result.bullets[0].supported
