@@ -111,6 +111,8 @@ _BOUNDARY = re.compile(
     r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])"""
 )
 _LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
+_DIGIT_AFTER = re.compile(r"\s+\d")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c", "w.va" before the last period
 # The word before a period; "Putin's." is a word, not the initial "s.".
 _WORD_BEFORE = re.compile(r"([\w.'’]+)[.!?…]*[\"'”’)\]]*$")
 _CLOSING_QUOTES = "\"'”’"
@@ -385,7 +387,7 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
     original = word.group(1).rstrip(".")
     token = original.lower()
     if token in _NUMBER_SIGNS:  # "No. 1", but "No. Trump has money."
-        return bool(re.match(r"\s+\d", text[at + len(mark) : at + len(mark) + 2]))
+        return bool(_DIGIT_AFTER.match(text, at + len(mark), end))
     if token in _TITLES:
         return True
     # An initial ("J. Smith") never ends a sentence; an acronym or a company or
@@ -396,7 +398,7 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
     known = token in _TERMINAL_ABBREVIATIONS and (
         original[0].isupper() or token in _LOWERCASE_ABBREVIATIONS
     )
-    if known or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+    if known or _DOTTED.fullmatch(token):
         after = _WORD_AFTER.match(text, at + len(mark), end)
         return after is None or after.group(1).lower() not in _SENTENCE_OPENERS
     return False
@@ -429,8 +431,8 @@ def _line_role(line: str, at: _Context) -> Role:
     # sentence, and an article of longer paragraphs follows.
     if (
         at.index == 0
-        and (_is_one_short_sentence(line, _SHORT_LINE_WORDS) or words <= _TERSE_WORDS)
         and at.longest_after > max(_SHORT_LINE_WORDS, words)
+        and (words <= _TERSE_WORDS or _is_one_short_sentence(line, _SHORT_LINE_WORDS))
     ):
         return Role.HEADLINE
     if not ends_like_sentence and words <= 20:
@@ -443,8 +445,8 @@ def _line_role(line: str, at: _Context) -> Role:
     # A dek: the one-line summary between the headline and a full-length lede.
     if (
         not at.seen_body
-        and _is_one_short_sentence(line, _DEK_WORDS)
         and at.next_words > max(_SHORT_LINE_WORDS, words)
+        and _is_one_short_sentence(line, _DEK_WORDS)
     ):
         return Role.HEADING
     return Role.BODY
