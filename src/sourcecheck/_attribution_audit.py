@@ -155,7 +155,7 @@ class AttributionAudit(_Frozen):
         >>> import sourcecheck as sc
         >>> report = sc.audit('"Prices will fall," the minister said on Friday.')
         >>> [(row.source_name, row.kind.value) for row in report.rows]
-        [('the minister', 'direct')]
+        [('minister', 'direct')]
     """
 
     text: str
