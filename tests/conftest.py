@@ -5,6 +5,7 @@ with ``--record-mode=none``, so a missing cassette fails loudly."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +29,10 @@ def _no_model_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     must not turn an offline test into a network call."""
     for name in ("SOURCECHECK_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """Cassettes are readable YAML with parsed JSON bodies (see ``cassette_yaml``)."""
+    import cassette_yaml
+
+    vcr.register_serializer(cassette_yaml.NAME, cassette_yaml)
