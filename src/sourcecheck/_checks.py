@@ -353,7 +353,8 @@ def parse_quantities(tokens: Sequence[Token]) -> list[Quantity]:
         if word is not None and (rest or head != "one" or _unit_after(tokens, i)[0] in _TIME_UNITS):
             value, kind = word
             if rest:
-                found.append(Quantity(value, kind, stem(rest), i, i))
+                # "one-year", "35-year-old": the unit is the first word after the number
+                found.append(Quantity(value, kind, stem(rest.split("-")[0]), i, i))
             else:
                 unit, last = _unit_after(tokens, i)
                 if unit is not None and unit in _SCALE_WORDS:
@@ -369,8 +370,15 @@ def _same_value(a: float, b: float) -> bool:
 
 
 def _quantity_in(q: Quantity, quantities: Iterable[Quantity], *, with_unit: bool) -> bool:
+    """True when ``quantities`` hold ``q``'s value; a span of time must have the same unit
+    ("one month" is not "one year"), other units must match only ``with_unit``."""
+    timed = q.unit in _TIME_UNITS
     for other in quantities:
         if other.kind == "year" or not _same_value(q.value, other.value):
+            continue
+        if timed and other.unit in _TIME_UNITS and other.unit != q.unit:
+            continue
+        if timed and with_unit and other.unit != q.unit:
             continue
         if not with_unit or q.unit is None or other.unit is None or q.unit == other.unit:
             return True
@@ -1113,7 +1121,7 @@ def _known(word: str, stems: frozenset[str]) -> bool:
     )
 
 
-def check_novelty(statement: Statement, *, max_share: float = 0.25) -> list[Finding]:
+def check_novelty(statement: Statement, *, max_share: float = 0.3) -> list[Finding]:
     """Content the source does not contain: the share of the statement's content words
     (names and numbers aside: other checks cover them) that appear nowhere in the source,
     synonyms of a short list allowed. Above ``max_share``, the sentence is unsupported."""

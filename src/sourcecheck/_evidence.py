@@ -79,6 +79,52 @@ _SUFFIXES = (
 )
 
 
+# Irregular verb forms, so that "fell" meets "fall" and "pled" meets "pleaded".
+_IRREGULAR = {
+    past: base
+    for base, forms in (
+        ("be", "was were been"),
+        ("begin", "began begun"),
+        ("bring", "brought"),
+        ("build", "built"),
+        ("buy", "bought"),
+        ("come", "came"),
+        ("fall", "fell fallen"),
+        ("fight", "fought"),
+        ("find", "found"),
+        ("give", "gave given"),
+        ("go", "went gone"),
+        ("grow", "grew grown"),
+        ("hold", "held"),
+        ("keep", "kept"),
+        ("know", "knew known"),
+        ("lead", "led"),
+        ("lose", "lost"),
+        ("make", "made"),
+        ("meet", "met"),
+        ("pay", "paid"),
+        ("plead", "pled"),
+        ("rise", "rose risen"),
+        ("run", "ran"),
+        ("say", "said"),
+        ("see", "saw seen"),
+        ("sell", "sold"),
+        ("send", "sent"),
+        ("shoot", "shot"),
+        ("speak", "spoke spoken"),
+        ("spend", "spent"),
+        ("strike", "struck"),
+        ("take", "took taken"),
+        ("tell", "told"),
+        ("think", "thought"),
+        ("throw", "threw thrown"),
+        ("win", "won"),
+        ("write", "wrote written"),
+    )
+    for past in forms.split()
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem of a lower-cased word.
@@ -90,6 +136,7 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    word = _IRREGULAR.get(word, word)
     if not word.isalpha():
         return word
     for suffix in _SUFFIXES:

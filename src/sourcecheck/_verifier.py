@@ -11,6 +11,7 @@ source is never supported.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from threading import Lock
@@ -133,6 +134,20 @@ class Judge(Protocol):
     ) -> tuple[Label, Sequence[int]]: ...
 
 
+# Anything that could end a sentence before more text, or a line break: only then is the
+# full sentence splitter needed.
+_MAYBE_SEVERAL = re.compile(r"""[.!?…]["'”’)\]]*\s+\S|[\n\r]""")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of a statement as spans of it; one sentence skips the full splitter."""
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if not _MAYBE_SEVERAL.search(text, start, end):
+        return [Span.of(text, start, end)]
+    return [s.span for s in Document(text).sentences]
+
+
 def overall_label(labels: Sequence[Label]) -> Label:
     """Contradicted if any is, else unsupported if any is, else supported."""
     if Label.CONTRADICTED in labels:
@@ -176,8 +191,7 @@ class Verifier:
     """
 
     def __init__(self, source: str | Document, *, judge: Judge | None = None) -> None:
-        document = source if isinstance(source, Document) else Document(source)
-        self.facts = _facts(document)
+        self.facts = _facts(source)
         self.judge = judge
 
     @property
@@ -188,8 +202,8 @@ class Verifier:
         """The verification of ``statement`` (one or more sentences) against the source."""
         text = check_text(statement, what="statement")
         sentences = tuple(
-            SentenceVerdict(span=s.span, verdict=self.sentence_verdict(s.span.text))
-            for s in Document(text).sentences
+            SentenceVerdict(span=span, verdict=self.sentence_verdict(span.text))
+            for span in split_sentences(text)
         )
         label = overall_label([s.verdict.label for s in sentences])
         score = min(s.verdict.score for s in sentences)
@@ -234,17 +248,18 @@ _cache: OrderedDict[str, SourceFacts] = OrderedDict()
 _cache_lock = Lock()
 
 
-def _facts(document: Document) -> SourceFacts:
+def _facts(source: str | Document) -> SourceFacts:
     """The prepared source, from a small cache keyed by its text: verifying many
-    statements against one article prepares it once."""
+    statements against one article parses and indexes it once."""
+    text = source.text if isinstance(source, Document) else source
     with _cache_lock:
-        facts = _cache.get(document.text)
+        facts = _cache.get(text) if isinstance(text, str) else None
         if facts is not None:
-            _cache.move_to_end(document.text)
+            _cache.move_to_end(text)
             return facts
-    facts = SourceFacts(document)
+    facts = SourceFacts(source if isinstance(source, Document) else Document(source))
     with _cache_lock:
-        _cache[document.text] = facts
+        _cache[facts.document.text] = facts
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return facts
