@@ -292,3 +292,8 @@ def test_short_unfinished_lines_stay_separate() -> None:
         "RksNews 2 Min Read",
         "2 Min Read",
     ]
+
+
+@pytest.mark.parametrize("statement", ["Trump Wins Election", "By Tuesday it was over", "2 p.m."])
+def test_a_text_of_one_paragraph_is_body(statement: str) -> None:
+    assert [s.role for s in Document(statement).sentences] == [Role.BODY]

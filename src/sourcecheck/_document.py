@@ -308,7 +308,9 @@ class Document:
                 next_words=sizes[i + 1] if i + 1 < len(lines) else 0,
                 longest_after=longest_after[i],
             )
-            role = _line_role(self.text[start:end], context)
+            # A text of one paragraph is a statement to read, whatever its shape:
+            # "Trump Wins Election" given alone is no headline of an article.
+            role = _line_role(self.text[start:end], context) if len(lines) > 1 else Role.BODY
             seen_body = seen_body or role is Role.BODY
             roles.append(role)
         return [
