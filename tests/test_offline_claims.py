@@ -72,6 +72,8 @@ def test_every_evidence_span_indexes_the_source() -> None:
     for draft in draft_claims(Document(text), [], []):
         assert draft.evidence
         assert draft.grounding is GroundingStatus.EXACT
+        # Faithful: the claim says exactly what its evidence says.
+        assert draft.text == " ".join(draft.evidence[0].text.split())
         for span in draft.evidence:
             assert text[span.start : span.end] == span.text
 
@@ -113,7 +115,7 @@ def test_a_quoted_question_is_kept_as_a_quote() -> None:
 def test_leading_connective_is_trimmed(connective: str) -> None:
     text = f"The plan passed. {connective}the mayor vetoed it on Friday."
     [_, draft] = draft_claims(Document(text), [], [])
-    assert draft.text == "The mayor vetoed it on Friday."
+    assert draft.text == "the mayor vetoed it on Friday."
     assert draft.evidence[0].text == "the mayor vetoed it on Friday."
 
 
@@ -326,9 +328,9 @@ def test_descriptive_uses_of_evaluative_words(sentence: str, kind: ClaimKind) ->
     [
         (
             "But the police overruled that request on Monday.",
-            "The police overruled that request on Monday.",
+            "the police overruled that request on Monday.",
         ),
-        ("And the vote was delayed until next week.", "The vote was delayed until next week."),
+        ("And the vote was delayed until next week.", "the vote was delayed until next week."),
         ("So far, three people have been arrested.", "So far, three people have been arrested."),
         ("Yet another poll showed the race tied.", "Yet another poll showed the race tied."),
     ],

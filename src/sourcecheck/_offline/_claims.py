@@ -400,9 +400,7 @@ def _overlap(a: Span, b: Span) -> int:
 
 def _as_statement(text: str) -> str:
     """The claim's text: the source's words, with line breaks and runs of spaces (of a
-    hard-wrapped source) as single spaces, and its first letter capitalised when a
-    connective was trimmed off the front."""
-    text = " ".join(text.split())
-    if text[:1].islower():
-        return text[0].upper() + text[1:]
-    return text
+    hard-wrapped source) as single spaces. Nothing else changes: a first word left in
+    lower case by a trimmed connective stays so, since a capital would turn "several"
+    into something a name check looks for in the source."""
+    return " ".join(text.split())
