@@ -262,3 +262,12 @@ def test_novelty_accepts_a_listed_synonym(facts: SourceFacts) -> None:
 def test_a_faithful_sentence_passes_every_check(facts: SourceFacts) -> None:
     sentence = "The city council approved a $45 million bridge over the Lark River on Tuesday."
     assert not failed(run_checks(Statement(sentence, facts)))
+
+
+def test_a_verbatim_quote_cites_its_exact_words(facts: SourceFacts) -> None:
+    (finding, *_) = findings(
+        facts, "quotes", "The mayor said it is “long  overdue and it WILL be built.”"
+    )
+    assert finding.check.outcome is CheckOutcome.PASS
+    assert finding.check.evidence[0].text == "long overdue and it will be built"
+    finding.check.evidence[0].check(ARTICLE)

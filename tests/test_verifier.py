@@ -271,3 +271,21 @@ def test_extract_gives_every_seed_claim_a_verdict(seed_text: str) -> None:
     for claim in result.claims:
         assert claim.verdict.label is Label.SUPPORTED
         assert claim.verdict.checks[0].name == "grounding"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("One sentence only.", ["One sentence only."]),
+        ("  Padded sentence.  ", ["Padded sentence."]),
+        ("First one. Second one.", ["First one.", "Second one."]),
+        ("Line one\nLine two.", ["Line one", "Line two."]),
+    ],
+)
+def test_split_sentences(statement: str, expected: list[str]) -> None:
+    from sourcecheck._verifier import split_sentences
+
+    spans = split_sentences(statement)
+    assert [s.text for s in spans] == expected
+    for span in spans:
+        span.check(statement)

@@ -104,9 +104,29 @@ class SourceFacts:
         self.quantities: list[list[Quantity]] = [parse_quantities(toks) for toks in self.tokens]
 
     @cached_property
-    def folded_text(self) -> str:
-        """The source with quotes, dashes and spaces folded, for verbatim quote search."""
-        return _fold(self.document.text)
+    def folded(self) -> tuple[str, list[int]]:
+        """The source with quote marks, dashes, case and spaces folded, for verbatim quote
+        search, and the original offset of every folded character."""
+        chars: list[str] = []
+        origin: list[int] = []
+        for pos, ch in enumerate(self.document.text):
+            if ch.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                ch = " "
+            for out in ch.translate(_FOLD).lower():
+                chars.append(out)
+                origin.append(pos)
+        return "".join(chars), origin
+
+    def find_folded(self, words: str) -> Span | None:
+        """The span of the source that ``words`` match once both are folded."""
+        folded, origin = self.folded
+        needle = _fold(words)
+        at = folded.find(needle) if needle else -1
+        if at < 0:
+            return None
+        return Span.of(self.document.text, origin[at], origin[at + len(needle) - 1] + 1)
 
     @cached_property
     def capitalised(self) -> frozenset[str]:
@@ -974,40 +994,18 @@ def check_quotes(statement: Statement) -> list[Finding]:
         words = (match.group(1) or match.group(2) or "").strip(" ,.")
         if len(words.split()) < 2:
             continue  # a scare-quoted term, not speech
-        folded = _fold(words)
-        at = source.folded_text.find(folded)
-        if at < 0:
+        span = source.find_folded(words)
+        if span is None:
             findings.append(_misquote(statement, words))
             continue
-        sentence = _sentence_at_folded(source, at)
-        evidence = [source.span(sentence)] if sentence is not None else []
-        findings.append(_pass("quotes", f"verbatim in the source: {words[:50]!r}", evidence))
+        found = source.document.sentence_at(span.start)
+        sentence = found.index if found is not None else None
+        findings.append(_pass("quotes", f"verbatim in the source: {words[:50]!r}", [span]))
         if sentence is not None:
             speaker = _speaker_finding(statement, match.start(), match.end(), sentence)
             if speaker is not None:
                 findings.append(speaker)
     return findings
-
-
-def _sentence_at_folded(source: SourceFacts, folded_at: int) -> int | None:
-    """The sentence at an offset of the folded text (folding only shrinks whitespace runs,
-    so map by counting characters of the folded prefix)."""
-    text = source.document.text
-    # Walk the original text until its folded prefix reaches ``folded_at``.
-    count = 0
-    in_space = False
-    for pos, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space:
-                count += 1
-            in_space = True
-        else:
-            count += 1
-            in_space = False
-        if count > folded_at:
-            found = source.document.sentence_at(pos)
-            return found.index if found is not None else None
-    return None
 
 
 def _misquote(statement: Statement, words: str) -> Finding:

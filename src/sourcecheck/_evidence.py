@@ -164,18 +164,10 @@ class Token:
     end: int
     lower: str
     stem: str
-
-    @property
-    def is_stop(self) -> bool:
-        return self.lower in STOPWORDS
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit() or self.text[0] in "$£€¥"
+    # Computed once here: the checks ask these of every token many times.
+    is_stop: bool
+    is_capitalised: bool
+    is_number: bool
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -189,7 +181,19 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for match in _TOKEN.finditer(text):
         word = match.group()
         lower = word.lower().replace("’", "'")
-        tokens.append(Token(word, match.start() + offset, match.end() + offset, lower, stem(lower)))
+        first = word[0]
+        tokens.append(
+            Token(
+                text=word,
+                start=match.start() + offset,
+                end=match.end() + offset,
+                lower=lower,
+                stem=stem(lower),
+                is_stop=lower in STOPWORDS,
+                is_capitalised=first.isupper(),
+                is_number=first.isdigit() or first in "$£€¥",
+            )
+        )
     return tokens
 
 
