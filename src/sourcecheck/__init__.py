@@ -10,7 +10,14 @@ Example:
 """
 
 from sourcecheck._aligner import Aligner, Alignment, align
-from sourcecheck._api import extract, extract_claims, verify
+from sourcecheck._api import (
+    aextract,
+    aextract_many,
+    extract,
+    extract_claims,
+    extract_many,
+    verify,
+)
 from sourcecheck._audit import AttributionAudit, audit
 from sourcecheck._briefing import Briefing, brief
 from sourcecheck._document import Document, Paragraph, Role, Sentence
@@ -85,10 +92,13 @@ __all__ = [
     "Verdict",
     "Verification",
     "__version__",
+    "aextract",
+    "aextract_many",
     "align",
     "audit",
     "brief",
     "extract",
     "extract_claims",
+    "extract_many",
     "verify",
 ]

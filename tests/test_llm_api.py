@@ -1,0 +1,73 @@
+"""The front door with a model: aextract, many articles with a concurrency limit, and the
+CLI's model flags, against a scripted server."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx2
+
+import sourcecheck as sc
+from llm_fakes import completion
+from sourcecheck._exceptions import EmptyInputError, ModelError
+
+ARTICLES = [f"Council News\n\nThe council met on day {i}. It voted." for i in range(8)]
+
+
+class Tracking:
+    """An async fake server that counts requests in flight at once."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.inflight = 0
+        self.peak = 0
+        self.calls = 0
+        self.fail_on = fail_on
+
+    async def handle(self, request: httpx2.Request) -> httpx2.Response:
+        self.calls += 1
+        self.inflight += 1
+        self.peak = max(self.peak, self.inflight)
+        try:
+            await asyncio.sleep(0.05)
+            if self.fail_on and self.fail_on in request.content.decode():
+                return httpx2.Response(400, json={"error": {"message": "bad request"}})
+            return httpx2.Response(200, json=completion({}))
+        finally:
+            self.inflight -= 1
+
+    def options(self) -> dict[str, Any]:
+        client = httpx2.AsyncClient(transport=httpx2.MockTransport(self.handle))
+        return {
+            "model": "m",
+            "base_url": "http://llm.test/v1",
+            "cache": False,
+            "sdk_retries": 0,
+            "async_http_client": client,
+        }
+
+
+def test_many_articles_respect_the_concurrency_limit() -> None:
+    server = Tracking()
+    results = sc.extract_many(ARTICLES, concurrency=3, **server.options())
+    assert all(isinstance(r, sc.Extraction) for r in results)
+    assert server.calls == len(ARTICLES)
+    assert server.peak == 3
+
+
+def test_a_failed_article_gives_its_error_in_place_and_the_rest_go_on() -> None:
+    server = Tracking(fail_on="day 2")
+    texts = [*ARTICLES[:4], ""]
+    results = asyncio.run(sc.aextract_many(texts, concurrency=2, **server.options()))
+    assert isinstance(results[2], ModelError)
+    assert isinstance(results[4], EmptyInputError)
+    assert [isinstance(r, sc.Extraction) for r in results] == [True, True, False, True, False]
+
+
+def test_aextract_with_a_model_and_offline() -> None:
+    server = Tracking()
+    result = asyncio.run(sc.aextract(ARTICLES[0], **server.options()))
+    assert result.reader.model == "m"
+    assert result.usage.calls == 1
+    offline = asyncio.run(sc.aextract(ARTICLES[0]))
+    assert offline.reader.name == "offline"
