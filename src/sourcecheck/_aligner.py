@@ -56,6 +56,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from heapq import nsmallest
 from itertools import groupby
 from typing import Self
 
@@ -77,14 +78,15 @@ _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020
 # Each CJK ideograph or kana is a token (those scripts put no spaces between words);
 # any other run of word characters is one token.
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-# Votes come from the rarest snippet tokens, up to this many source occurrences in all
-# (but always from at least ``_MIN_VOTERS`` tokens).
-_VOTE_BUDGET = 400
-_MIN_VOTERS = 3
-# Diagonals within this many tokens of each other count as one candidate (indels).
+# Votes come from the rarest snippet tokens: as many as the coverage gate requires
+# (see ``_diagonals``), then more while their occurrences stay within this budget.
+_VOTE_BUDGET = 200
+# Diagonals within this many tokens of each other count as one candidate (indels);
+# ``_diagonals`` pools votes over exactly this neighbourhood.
 _DIAGONAL_SLACK = 2
 _CANDIDATES = 4
-_TOP_DIAGONALS = 32
+_AFTER_CANDIDATES = 3  # the best-voted places after the hint, nearest first on ties
+_TOP_DIAGONALS = 16
 # An outermost matched token this far (in tokens) from its neighbour is a stray match.
 _MAX_EDGE_GAP = 3
 # Unmatched snippet tokens at an edge are taken as substituted words, up to this many.
@@ -274,7 +276,7 @@ class Aligner:
         hint_tokens = [bisect_left(index.starts, self.view.from_source(h)) for h in hints]
         best: _Candidate | None = None
         best_key: tuple[float, int, int] | None = None
-        for diagonal in self._diagonals(ids, hint_tokens[0]):
+        for diagonal in self._diagonals(ids, needed, hint_tokens[0]):
             candidate = self._check(ids, diagonal)
             if candidate is None or candidate.matched < needed:
                 continue
@@ -293,30 +295,34 @@ class Aligner:
             score=round(best.score, 4),
         )
 
-    def _diagonals(self, ids: list[int], hint_token: int) -> list[int]:
+    def _diagonals(self, ids: list[int], needed: int, hint_token: int) -> list[int]:
         """Likely source positions of the snippet's first token, best first."""
         positions = self._index.positions
         voters = sorted((len(positions[t]), k, t) for k, t in enumerate(ids) if t >= 0)
+        # A match that passes the coverage gate misses at most len(voters) - needed of
+        # the known tokens, so it holds one of the rarest len(voters) - needed + 1: with
+        # those voting, every acceptable place gets a vote. More vote if they are cheap.
+        required = len(voters) - needed + 1
         votes: Counter[int] = Counter()
         spent = 0
         for used, (count, k, token) in enumerate(voters):
-            if used >= _MIN_VOTERS and spent + count > _VOTE_BUDGET:
+            if used >= required and spent + count > _VOTE_BUDGET:
                 break
             spent += count
             votes.update([p - k for p in positions[token]])
         # Indels shift the diagonal a little: pool each strong diagonal's neighbours.
+        get = votes.get
         merged = {
-            d: sum(votes.get(d + s, 0) for s in range(-_DIAGONAL_SLACK, _DIAGONAL_SLACK + 1))
-            for d, _ in votes.most_common(_TOP_DIAGONALS)
+            d: get(d - 2, 0) + get(d - 1, 0) + v + get(d + 1, 0) + get(d + 2, 0)
+            for d, v in votes.most_common(_TOP_DIAGONALS)
         }
         ranked = sorted(merged, key=lambda d: (-merged[d], d))
         chosen = _spread(ranked, _CANDIDATES)
         # The strongest diagonal after the hint, even when earlier ones outvote it: a
         # phrase repeated through the document must be able to land on its next copy.
         low = hint_token - _DIAGONAL_SLACK
-        after = max(((v, -d) for d, v in votes.items() if d >= low), default=None)
-        if after is not None and -after[1] not in chosen:
-            chosen.append(-after[1])
+        after = nsmallest(_AFTER_CANDIDATES, ((-v, d) for d, v in votes.items() if d >= low))
+        chosen.extend(d for _, d in after if d not in chosen)
         return chosen
 
     def _check(self, ids: list[int], diagonal: int) -> _Candidate | None:
