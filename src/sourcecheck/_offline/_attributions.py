@@ -68,9 +68,9 @@ class Found:
 
 _ADVERBIAL_AFTER = re.compile(
     r"^(?:(?:on|in|at|during|to|from|for|by|with|last|this|earlier|later|yesterday|today|"
-    r"tonight|recently|before|after|while|when|as|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\b.*)?$",
-    re.IGNORECASE | re.DOTALL,
+    r"tonight|recently|before|after|while|when|as|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b.*)?$",
+    re.DOTALL,
 )
 _COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
 _THAT = re.compile(r"\bthat\b")
@@ -91,6 +91,10 @@ _LISTENER_ONLY = re.compile(
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
+_LISTENER = re.compile(
+    r"(?:(?:[A-Z][\w.&-]*(?:['’]s)?|of|the)\s+)*?[A-Z][\w.&-]*(?:['’]s)?\s+(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
+    r"|(?:reporters|him|her|them|me|us)\s+"
+)
 _EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
 
 
@@ -173,6 +177,10 @@ class _Finder:
 
     def kind_of(self, content: tuple[int, int], default: AttributionKind) -> AttributionKind:
         inside = self.regions_in(*content)
+        last = self.final_quote(content[1])
+        if last is not None and last not in inside:
+            inside.append(last)
+            content = (content[0], last.end)
         if not inside:
             return default
         outside = self.text[content[0] : content[1]]
@@ -311,7 +319,15 @@ class _Finder:
             and (info.takes_object or _ADVERBIAL_AFTER.match(window[: m.start()].strip()))
         ):
             return pos + m.start()  # "said on Tuesday that ...": the content starts at "that"
-        return None if info.framed else pos
+        if info.infinitive:
+            return pos if window.startswith("to ") else None  # "declined to comment"
+        if info.framed:
+            return None
+        if info.takes_object:
+            listener = _LISTENER.match(window)
+            if listener and listener.end() < len(window):
+                return pos + listener.end()  # "told USA Today it is clear ..."
+        return pos
 
     def with_source(self, unit: Unit, cue: Cue, source: tuple[int, int]) -> None:
         text = self.text
@@ -430,11 +446,14 @@ class _Finder:
         )
 
     def according_to(self, unit: Unit, cue: tuple[int, int]) -> None:
-        source = source_after(self.text, cue[1], unit.end, to_clause_end=True)
-        if source is None:
-            return
         lo = self.unit_start(unit, cue[0])
         before = self.trim(lo, cue[0])
+        leading = before[1] - before[0] <= 0  # "According to X, CONTENT"
+        source = source_after(
+            self.text, cue[1], unit.end, to_clause_end=True, appositive=not leading
+        )
+        if source is None:
+            return
         if before[1] - before[0] > 0 and len(self.text[before[0] : before[1]].split()) >= 2:
             content = before
         else:
@@ -509,7 +528,15 @@ class _Finder:
             self.extend_one(found, pure)
 
     def ends_with_quote(self, found: Found) -> bool:
-        return any(r.end == found.content[1] for r in self.regions)
+        return self.final_quote(found.content[1]) is not None
+
+    def final_quote(self, end: int) -> QuoteRegion | None:
+        """The quote that a content ending at ``end`` ends with (an unclosed one may have
+        lost a trailing comma to trimming)."""
+        region = self.in_quote(end - 1)
+        if region is None or self.text[end : region.end].strip(" ,;:") != "":
+            return None
+        return region
 
     def extend_one(self, found: Found, pure: dict[int, list[QuoteRegion]]) -> None:
         index = next(
@@ -518,7 +545,9 @@ class _Finder:
         if index is None:
             return
         end = found.content[1]
-        last_region = next(r for r in self.regions if r.end == end)
+        last_region = self.final_quote(end)
+        if last_region is None:
+            return
         paragraph = self.units[index].paragraph
         for j in range(index + 1, len(self.units)):
             unit = self.units[j]

@@ -32,6 +32,7 @@ class CueInfo:
     gerund: bool = False  # "..., adding that ...": continues the previous clause
     framed: bool = False  # counts only before a quote, a colon or "that" ("continued:")
     plural: bool = False  # a base form that is also a noun ("show"): needs a plural subject
+    infinitive: bool = False  # attributes only a to-infinitive ("declined to comment")
 
 
 # lemma: irregular forms (past, participle) where the regular rules would be wrong.
@@ -55,7 +56,7 @@ _OTHER = _wordlist(
     believe think:thought feel:felt know:knew,known want hope fear worry expect plan
     intend wish doubt suspect assume consider understand:understood realize recognize
     prefer support oppose back endorse favor find:found show:showed,shown indicate
-    demonstrate project forecast seek:sought refuse decline vote
+    project forecast seek:sought refuse decline vote
     """
 )
 # Verbs that take the listener as their object before the content.
@@ -78,8 +79,12 @@ _FRAMED = frozenset(
         "knock",
         "rule",
         "decide",
+        "speak",
+        "conclude",
     }
 )
+# Verbs that attribute only an intention: "declined to comment", "refuses to say".
+_INFINITIVE = frozenset({"decline", "refuse", "seek", "intend"})
 # Nouns too: only these forms count (the base form reads as a noun too often).
 _NOT_BASE = frozenset(
     {
@@ -177,14 +182,33 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
         if lemma == "say":
             third = "says"
         pasts = irregular.split(",") if irregular else [past]
-        info = CueInfo(lemma, speech, lemma in _OBJECT_TAKERS, framed=lemma in _FRAMED)
+        info = CueInfo(
+            lemma,
+            speech,
+            lemma in _OBJECT_TAKERS,
+            framed=lemma in _FRAMED,
+            infinitive=lemma in _INFINITIVE,
+        )
         for form in [third, *pasts]:
             forms.setdefault(form, info)
         if lemma not in _NOT_BASE:
             forms.setdefault(lemma, info)
         else:
-            forms.setdefault(lemma, CueInfo(lemma, speech, info.takes_object, plural=True))
-        forms.setdefault(gerund, CueInfo(lemma, speech, info.takes_object, True, info.framed))
+            forms.setdefault(
+                lemma,
+                CueInfo(
+                    lemma,
+                    speech,
+                    info.takes_object,
+                    framed=info.framed,
+                    plural=True,
+                    infinitive=info.infinitive,
+                ),
+            )
+        forms.setdefault(
+            gerund,
+            CueInfo(lemma, speech, info.takes_object, True, info.framed, False, info.infinitive),
+        )
     return forms
 
 
@@ -232,7 +256,11 @@ def _trie_pattern(words: list[str]) -> str:
     return render(trie)
 
 
-_CUE_WORDS = re.compile(rf"\b(?:{_trie_pattern(sorted(_FORMS))})\b(?!-|['’]s\b)", re.IGNORECASE)
+# Lower case, capitalised and upper case spellings, matched case-sensitively behind a
+# first-letter lookahead: about three times faster than one IGNORECASE alternation.
+_SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
+_FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
+_CUE_WORDS = re.compile(rf"\b(?=[{_FIRST}])(?:{_trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
 _AUX_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(_AUX))})\s+){{1,3}}$", re.IGNORECASE)
 
 

@@ -193,7 +193,11 @@ def is_scare_quote(text: str, region: QuoteRegion) -> bool:
     words = text[start:end].split()
     if not words or region.continues or not region.closed:
         return False
-    if _VERBISH.search(text, start, end) or len(words) > 6:
+    if len(words) > 6:
+        return False
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and text[end - 1] not in ".?!":
+        return True  # a title or a name: "Keepin' It Real", "Peace Through Strength"
+    if _VERBISH.search(text, start, end):
         return False
     if text[end - 1 : end] in ".?!":
         return False  # a whole sentence, however short ("Absolutely.")

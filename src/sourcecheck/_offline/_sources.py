@@ -50,6 +50,15 @@ PRONOUNS = frozenset(
     )
 )
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# Words that never stand in a title before a name ("Special Envoy Steve Witkoff").
+_NOT_IN_TITLE = frozenset(
+    _wordlist(
+        """
+    that who which whom whose in at from for with by about on into than as and or to
+    """
+    )
+)
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
 _DETERMINERS = frozenset(
     _wordlist(
@@ -172,6 +181,8 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
     if len(toks) == 1 and low_last in PRONOUNS:
         return True
     lows = [_low(text, t) for t in toks]
+    if any(w.endswith(("n't", "n’t")) for w in lows):
+        return False  # "Don't blame Bush": an imperative, not a subject
     first = text[toks[0][0] : toks[0][1]]
     if len(toks) > 1 and not _is_capital(first) and lows[0].endswith(("ing", "ed")):
         return False  # "joining a coalition ...": a participle clause, not a subject
@@ -205,7 +216,7 @@ def plural_source(source: str) -> bool:
     return last in {"people", "police", "men", "women", "children", "media", "data"}
 
 
-def _appositive_start(text: str, lo: int, comma: int) -> int | None:
+def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | None:
     """Where ``NAME, APPOSITIVE,`` starts, given the comma that closes the appositive.
 
     Accepts "Kerr Putney, the police chief," and "A lawyer for the outlets, David
@@ -216,6 +227,13 @@ def _appositive_start(text: str, lo: int, comma: int) -> int | None:
         return None
     appositive = _words(text, inner + 1, comma)
     name = _trim_leading(text, _words(text, lo, inner))
+    if len(name) == 1 and text[name[0][0]].isdigit():
+        # "Dianne Feinstein, 56, who ...,": an age between the name and the appositive
+        outer = text.rfind(",", outer_lo, inner)
+        if outer < 0:
+            return None
+        name = _trim_leading(text, _words(text, _clause_start(text, outer_lo, outer), outer))
+        return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
     if not appositive or not name or len(appositive) > 14 or len(name) > 10:
         return None
     if _role_then_name(text, name, appositive):
@@ -253,7 +271,21 @@ def _role_then_name(text: str, role: list[tuple[int, int]], name: list[tuple[int
     )
 
 
+_SUBORDINATORS = frozenset(
+    _wordlist(
+        """
+    as while when because after before if although though since until but so where
+    whereas unless once
+    """
+    )
+)
+
+
 def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for k in range(len(toks) - 2, 0, -1):
+        if _low(text, toks[k]) in _SUBORDINATORS:
+            toks = toks[k + 1 :]  # "The crowd cheered as she said": the clause after "as"
+            break
     i = 0
     while i < len(toks) - 1 and _low(text, toks[i]) in _LEADING:
         i += 1
@@ -283,7 +315,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
-        start = _appositive_start(text, _clause_start(text, lo, inner), end - 1)
+        start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
         return (start, end) if start is not None else None
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
@@ -307,14 +339,17 @@ def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int
     for i in range(len(toks) - 1, -1, -1):
         word = _low(text, toks[i])
         if word in {"who", "which", "that"} and i > 0:
-            if i < len(toks) - 1:
-                return toks[i + 1 :]
-            return [] if word == "that" else toks[i:]
+            if i == len(toks) - 1:
+                return [] if word == "that" else toks[i:]
+            after = text[toks[i + 1][0] : toks[i + 1][1]]
+            if after.lower() in _PERSONAL or after.lower() in _DETERMINERS or _is_capital(after):
+                return toks[i + 1 :]  # an object relative: its own subject speaks
+            return toks  # "A study that appeared in the journal found": the whole phrase
     return toks
 
 
 def source_after(
-    text: str, start: int, hi: int, *, to_clause_end: bool = False
+    text: str, start: int, hi: int, *, to_clause_end: bool = False, appositive: bool = True
 ) -> tuple[int, int] | None:
     """The source phrase right after a cue ("said X", "according to X").
 
@@ -343,14 +378,14 @@ def source_after(
             break
         if word == ",":
             commas += 1
-            if commas > 2 or not _appositive_follows(text, tok[1], hi):
+            if commas > 2 or not appositive or not _appositive_follows(text, tok[1], hi):
                 break
             taken.append(tok)
             continue
         if taken and not to_clause_end and low in _AFTER_STOP and commas == 0:
             break
         taken.append(tok)
-        if len(taken) == 1 and low in PRONOUNS:
+        if len(taken) == 1 and low in _PERSONAL:
             break
     while taken and text[taken[-1][0] : taken[-1][1]] in ",(":
         taken.pop()
@@ -442,6 +477,8 @@ def _name_start(words: list[str]) -> int | None:
         # An organisation: the whole capitalised run is its name ("The New York Post").
         while i > 0 and _is_capital(words[i - 1]) and words[i - 1].lower() != "the":
             i -= 1
+    if any(w.lower() in _NOT_IN_TITLE for w in words[:i]):
+        return None  # "a study that appeared in the Journal": a description, not a title
     return i
 
 

@@ -1,0 +1,265 @@
+"""Attributions found by rules: the shapes of reported speech, quotes and headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck._document import Document
+from sourcecheck._models import Attribution, AttributionKind, iter_spans
+from sourcecheck._offline import OfflineReader
+from sourcecheck._offline._cues import find_cues
+
+
+def _read(body: str, headline: str = "Headline Here") -> list[Attribution]:
+    text = f"{headline}\n\n{body}" if headline else body
+    reading = OfflineReader().read(Document(text))
+    for span in iter_spans((reading.quotes, reading.attributions)):
+        assert text[span.start : span.end] == span.text
+    return list(reading.attributions)
+
+
+def _triples(
+    body: str, headline: str = "Headline Here"
+) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in _read(body, headline)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The mayor said that the bridge will reopen in May.",
+            ("The mayor", "said", "that the bridge will reopen in May"),
+        ),
+        (
+            "Officials said on Tuesday that the bridge will reopen.",
+            ("Officials", "said", "that the bridge will reopen"),
+        ),
+        (
+            "The bridge will reopen in May, the mayor said on Tuesday.",
+            ("the mayor", "said", "The bridge will reopen in May"),
+        ),
+        (
+            "The bridge will reopen in May, said Jane Roe, the city's engineer.",
+            ("Jane Roe, the city's engineer", "said", "The bridge will reopen in May"),
+        ),
+        (
+            "The governor has also warned that funds are short.",
+            ("The governor", "has also warned", "that funds are short"),
+        ),
+        (
+            "Many Democrats believe the race is closer than polls suggest.",
+            ("Many Democrats", "believe", "the race is closer than polls suggest"),
+        ),
+        (
+            "The senator told reporters that the vote would be delayed.",
+            ("The senator", "told", "that the vote would be delayed"),
+        ),
+        (
+            "Kerr Putney, the Charlotte-Mecklenburg police chief, said the video was unclear.",
+            (
+                "Kerr Putney, the Charlotte-Mecklenburg police chief,",
+                "said",
+                "the video was unclear",
+            ),
+        ),
+        (
+            "A 2014 study that appeared in a journal found that most claims were wrong.",
+            (
+                "A 2014 study that appeared in a journal",
+                "found",
+                "that most claims were wrong",
+            ),
+        ),
+        (
+            "Clinton has called for higher taxes on the wealthy.",
+            ("Clinton", "has called for", "higher taxes on the wealthy"),
+        ),
+    ],
+)
+def test_reported_speech(body: str, expected: tuple[str, str, str]) -> None:
+    assert _triples(body) == [expected]
+
+
+def test_according_to_after_the_content() -> None:
+    (a,) = _read("The summit was held in Paris, according to Reuters.")
+    assert a.content.text == "The summit was held in Paris"
+    assert a.source is not None
+    assert a.source.text == "Reuters"
+    assert a.kind is AttributionKind.ACCORDING_TO
+
+
+def test_according_to_before_the_content() -> None:
+    (a,) = _read("According to a new poll by the Post, the race is tied.")
+    assert a.content.text == "the race is tied"
+    assert a.source is not None
+    assert a.source.text == "a new poll by the Post"
+    assert a.kind is AttributionKind.ACCORDING_TO
+
+
+def test_direct_quote_with_speaker_after() -> None:
+    (a,) = _read('"We will not back down," Smith said.')
+    assert a.content.text == '"We will not back down,"'
+    assert a.kind is AttributionKind.DIRECT
+    assert a.source is not None
+    assert a.source.text == "Smith"
+
+
+def test_direct_quote_with_inverted_speaker() -> None:
+    (a,) = _read("“It went beyond the room,” said Donna Brazile, the interim chairwoman.")
+    assert a.source is not None
+    assert a.source.text == "Donna Brazile, the interim chairwoman"
+    assert a.source_name == "Donna Brazile"
+    assert a.source_role == "interim chairwoman"
+
+
+def test_a_quote_after_an_attributed_quote_joins_its_content() -> None:
+    (a,) = _read('"It was a good night," Ms. Moore said. "We will win."')
+    assert a.content.text == '"It was a good night," Ms. Moore said. "We will win."'
+    assert a.kind is AttributionKind.DIRECT
+
+
+def test_quote_split_around_its_speaker() -> None:
+    (a,) = _read('"I think he will be fair," Trump said on Monday, "but we will see."')
+    assert a.content.text.startswith('"I think')
+    assert a.content.text.endswith('we will see."')
+
+
+def test_partial_quote_in_reported_speech() -> None:
+    (a,) = _read('Witkoff said that President Trump "strongly stands behind the protocols."')
+    assert a.kind is AttributionKind.PARTIAL
+    assert a.content.text == 'that President Trump "strongly stands behind the protocols."'
+
+
+def test_a_colon_introduces_the_next_paragraph() -> None:
+    (a,) = _read('Caddell continued:\n\n"The health issue is very much a partisan issue."')
+    assert a.source is not None
+    assert a.source.text == "Caddell"
+    assert a.cue is not None
+    assert a.cue.text == "continued"
+    assert a.content.text == '"The health issue is very much a partisan issue."'
+
+
+def test_multi_paragraph_quote_keeps_its_speaker() -> None:
+    body = (
+        'Smith said: "The first part of what I have to say goes on,\n\n'
+        '"and the second part ends it."'
+    )
+    (a,) = _read(body)
+    assert a.content.text.endswith('ends it."')
+    assert a.source is not None
+    assert a.source.text == "Smith"
+
+
+def test_standalone_quote_paragraph_inherits_the_previous_speaker() -> None:
+    body = '"We did our best," Mr. Lee said.\n\n"Nobody can say we did not try hard enough."'
+    first, second = _read(body)
+    assert second.cue is None
+    assert second.source == first.source
+    assert second.source_name == "Lee"
+
+
+def test_standalone_quote_after_narration_has_no_source() -> None:
+    body = 'The crowd grew.\n\n"Nobody can say we did not try hard enough."'
+    (a,) = _read(body)
+    assert a.source is None
+    assert a.cue is None
+    assert a.kind is AttributionKind.DIRECT
+
+
+def test_parenthetical_source_covers_both_parts() -> None:
+    (a,) = _read("The latest test, North Korea said, was its biggest yet.")
+    assert a.source is not None
+    assert a.source.text == "North Korea"
+    assert a.content.text == "The latest test, North Korea said, was its biggest yet"
+
+
+def test_gerund_continues_the_clause_without_a_source() -> None:
+    attributions = _read("The mayor said the bridge is safe, adding that repairs are done.")
+    assert [(a.cue.text if a.cue else None) for a in attributions] == ["said", "adding"]
+    assert attributions[0].content.text == "the bridge is safe"
+    assert attributions[1].content.text == "that repairs are done"
+    assert attributions[1].source is None
+
+
+def test_two_speakers_in_one_sentence() -> None:
+    attributions = _read("Smith said the plan works, and Jones warned that it costs too much.")
+    assert [(a.source.text if a.source else None) for a in attributions] == ["Smith", "Jones"]
+    assert attributions[0].content.text == "the plan works"
+
+
+def test_headline_poll_colon() -> None:
+    (a,) = _read("The race is close.", headline="Poll: Clinton and Trump in dead heat")
+    assert a.source is not None
+    assert a.source.text == "Poll"
+    assert a.cue is not None
+    assert a.cue.text == ":"
+    assert a.content.text == "Clinton and Trump in dead heat"
+
+
+def test_headline_x_says() -> None:
+    (a, *_) = _read("The race is close.", headline="Flynn Says Trump Is Absolutely Right")
+    assert a.source is not None
+    assert a.source.text == "Flynn"
+    assert a.cue is not None
+    assert a.cue.text == "Says"
+    assert a.content.text == "Trump Is Absolutely Right"
+
+
+def test_quote_then_dash_and_name() -> None:
+    (a,) = _read("“Trump must stop portraying us as dangerous.” ― Carla Sanchez")
+    assert a.source is not None
+    assert a.source.text == "Carla Sanchez"
+    assert a.cue is not None
+    assert a.cue.text == "―"
+    assert a.kind is AttributionKind.DIRECT
+
+
+def test_anonymous_sources() -> None:
+    body = (
+        "The plan was dropped, officials said. "
+        "The talks stalled, a person familiar with the matter said."
+    )
+    attributions = _read(body)
+    assert [a.anonymous for a in attributions] == [True, True]
+
+
+def test_pronoun_source_resolves_to_the_person() -> None:
+    body = 'Jane Roe spoke on Monday.\n\n"We will not wait," Roe said. She said the vote is set.'
+    attributions = _read(body)
+    assert attributions[-1].source is not None
+    assert attributions[-1].source.text == "She"
+    assert attributions[-1].source_name == "Roe"
+
+
+def test_cue_words_inside_quotes_are_ignored() -> None:
+    (a,) = _read('"Nobody said it would be easy, and I believe we will win," Smith said.')
+    assert a.source is not None
+    assert a.source.text == "Smith"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United States Senate met on Monday.",  # a capitalised noun is not a cue
+        "His remarks drew a crowd on Monday.",  # a noun after a possessive
+        "Don't blame the voters for the weather.",  # an imperative
+        "She added a stop in Ohio.",  # "added" without a quote or that-clause
+        "He declined the offer.",  # "declined" without a to-infinitive
+        "The show was cancelled in May.",  # "show" as a noun
+    ],
+)
+def test_no_attribution(body: str) -> None:
+    assert _read(body, headline="") == [] or all(a.cue is None for a in _read(body, ""))
+
+
+def test_find_cues_joins_auxiliaries_and_phrases() -> None:
+    text = "She has also said it; they called for calm, according to aides."
+    assert [text[c.start : c.end] for c in find_cues(text, 0, len(text))] == [
+        "has also said",
+        "called for",
+        "according to",
+    ]

@@ -1,0 +1,192 @@
+"""Sources: the phrase next to a cue, its name and role, anonymity, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck._document import Document
+from sourcecheck._offline import OfflineReader
+from sourcecheck._offline._sources import (
+    People,
+    describe,
+    plural_source,
+    source_after,
+    source_before,
+)
+
+
+def _before(text: str, cue: str = "said") -> str | None:
+    found = source_before(text, 0, text.index(cue))
+    return text[found[0] : found[1]] if found else None
+
+
+def _after(text: str, cue: str = "said", **options: bool) -> str | None:
+    at = text.index(cue) + len(cue)
+    found = source_after(text, at, len(text), **options)
+    return text[found[0] : found[1]] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Following the summit, U.S. Special Envoy Steve Witkoff said it.",
+            "U.S. Special Envoy Steve Witkoff",
+        ),
+        ("But officials said it.", "officials"),
+        (
+            "Kerr Putney, the Charlotte-Mecklenburg police chief, said it.",
+            "Kerr Putney, the Charlotte-Mecklenburg police chief,",
+        ),
+        (
+            "A lawyer for the outlets, David Schulz, said it.",
+            "A lawyer for the outlets, David Schulz,",
+        ),
+        (
+            "Sen. Dianne Feinstein, 56, who chairs the panel, said it.",
+            "Sen. Dianne Feinstein, 56, who chairs the panel,",
+        ),
+        (
+            "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said it.",
+            "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus,",
+        ),
+        ("President Obama and Hillary Clinton said it.", "President Obama and Hillary Clinton"),
+        ("The crowd cheered as she said it.", "she"),
+        ("He met voters who said it.", "who"),
+        ("“It is over,” Smith said.", "Smith"),
+    ],
+)
+def test_source_before_a_cue(text: str, source: str) -> None:
+    assert _before(text) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was said to be new.",  # "was" makes a clause, not a subject
+        "His remarks said nothing.",  # a possessive ends in a noun: "remarks" is no cue
+        "Dresses that said nothing.",  # a relative "that" is no speaker
+        "Joining the coalition, said it.",  # a participle clause
+        "Mr. King and Mr. Schultz say RT's management said it.",  # a clause with a cue
+    ],
+)
+def test_no_source_before(text: str) -> None:
+    assert _before(text) is None
+
+
+def test_source_after_stops_before_time_and_place() -> None:
+    assert _after('"No," said Jane Roe on Monday.') == "Jane Roe"
+    assert _after('"No," said Jane Roe in an interview.') == "Jane Roe"
+
+
+def test_source_after_keeps_an_appositive() -> None:
+    text = '"No," said Jane Roe, the mayor of Springfield.'
+    assert _after(text) == "Jane Roe, the mayor of Springfield"
+
+
+def test_source_after_according_to_runs_to_the_clause_end() -> None:
+    text = "Clinton leads, according to a poll released last week."
+    assert _after(text, "according to", to_clause_end=True) == "a poll released last week"
+
+
+def test_source_after_needs_a_noun_phrase_start() -> None:
+    assert _after("It was over, said quickly and quietly.") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "role"),
+    [
+        ("U.S. Special Envoy Steve Witkoff", "Steve Witkoff", "U.S. Special Envoy"),
+        (
+            "Republican vice-presidential nominee Mike Pence",
+            "Mike Pence",
+            "Republican vice-presidential nominee",
+        ),
+        (
+            "Donna Brazile, the interim chairwoman of the party",
+            "Donna Brazile",
+            "interim chairwoman of the party",
+        ),
+        ("House Speaker Paul D. Ryan (R-Wis.)", "Paul D. Ryan", "House Speaker"),
+        ("Mr. Obama", "Obama", None),
+        ("The New York Post", "New York Post", None),
+        (
+            "A 2014 study that appeared in the Journal",
+            "2014 study that appeared in the Journal",
+            None,
+        ),
+    ],
+)
+def test_the_role_stays_with_the_name(source: str, name: str, role: str | None) -> None:
+    info = describe(source)
+    assert (info.name, info.role) == (name, role)
+    assert not info.anonymous
+
+
+@pytest.mark.parametrize(
+    ("source", "anonymous"),
+    [
+        ("officials", True),
+        ("a person familiar with the matter", True),
+        ("senior administration officials", True),
+        ("advisers to Mr. Obama", True),
+        ("two sources close to the campaign", True),
+        ("Reuters", False),
+        ("White House officials", False),
+        ("the mayor", False),
+    ],
+)
+def test_anonymous_sources(source: str, anonymous: bool) -> None:
+    assert describe(source).anonymous is anonymous
+
+
+def test_pronouns_are_flagged() -> None:
+    assert describe("he").pronoun
+    assert describe("He").pronoun
+    assert not describe("Helen").pronoun
+
+
+def test_people_resolve_pronouns_to_the_nearest_compatible_person() -> None:
+    people = People()
+    people.add(0, "Steve Witkoff")
+    people.add(40, "The New York Post")
+    people.add(80, "Jane Roe", honorific="Ms.")
+    assert people.resolve(100, "she") == "Jane Roe"
+    assert (
+        people.resolve(100, "he") == "Steve Witkoff"
+    )  # Ms. Roe is not "he"; the Post is no person
+    assert people.resolve(60, "he") == "Steve Witkoff"
+    assert people.resolve(10, "she") == "Steve Witkoff"  # unknown gender: nearest person
+    assert people.resolve(100, "Witkoff") == "Steve Witkoff"
+    assert people.resolve(0, "he") is None  # nobody before
+
+
+def test_plural_subjects() -> None:
+    assert plural_source("Polling averages")
+    assert plural_source("46 percent")
+    assert plural_source("they")
+    assert plural_source("Obama and Clinton")
+    assert not plural_source("the show")
+
+
+def test_reader_resolves_a_pronoun_speaker_to_the_person() -> None:
+    text = (
+        "Headline Here\n\n"
+        "U.S. Special Envoy Steve Witkoff arrived in Paris.\n\n"
+        '"These guarantees are strong," Witkoff said. "They will hold," he added.'
+    )
+    quotes = OfflineReader().read(Document(text)).quotes
+    assert [(q.speaker.text if q.speaker else None, q.speaker_name) for q in quotes] == [
+        ("Witkoff", "Witkoff"),
+        ("he", "Witkoff"),
+    ]
+
+
+def test_reader_keeps_title_as_role_for_quotes() -> None:
+    text = (
+        "Headline Here\n\n"
+        'U.S. Special Envoy Steve Witkoff said that Trump "strongly stands behind it."'
+    )
+    (quote,) = OfflineReader().read(Document(text)).quotes
+    assert quote.speaker_name == "Steve Witkoff"
+    assert quote.speaker_role == "U.S. Special Envoy"
