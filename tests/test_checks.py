@@ -271,3 +271,13 @@ def test_a_verbatim_quote_cites_its_exact_words(facts: SourceFacts) -> None:
     assert finding.check.outcome is CheckOutcome.PASS
     assert finding.check.evidence[0].text == "long overdue and it will be built"
     finding.check.evidence[0].check(ARTICLE)
+
+
+def test_a_span_of_time_must_keep_its_unit(facts: SourceFacts) -> None:
+    assert_passes(facts, "numbers", "Construction will take two years.")
+    assert_fails(facts, "numbers", "Construction will take two months.", Label.CONTRADICTED)
+
+
+def test_negation_must_be_on_the_same_word(facts: SourceFacts) -> None:
+    # The source negates "unanimous" and "raise", not "approved".
+    assert_fails(facts, "negation", "The council did not approve the bridge.", Label.CONTRADICTED)

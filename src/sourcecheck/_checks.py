@@ -155,7 +155,7 @@ class Statement:
     text: str
     source: SourceFacts
     tokens: list[Token] = field(init=False)
-    _local: dict[tuple[int, int, frozenset[int]], list[Hit]] = field(
+    _local: dict[tuple[int, int, int, frozenset[int]], list[Hit]] = field(
         init=False, default_factory=dict
     )
 
@@ -177,7 +177,7 @@ class Statement:
         lo = max(0, min(positions) - window)
         hi = min(len(self.tokens), max(positions) + window + 1)
         skip = frozenset(positions)
-        key = (lo, hi, skip)
+        key = (lo, hi, k, skip)
         if key not in self._local:
             terms = [
                 t.stem
@@ -391,14 +391,13 @@ def _same_value(a: float, b: float) -> bool:
 
 def _quantity_in(q: Quantity, quantities: Iterable[Quantity], *, with_unit: bool) -> bool:
     """True when ``quantities`` hold ``q``'s value; a span of time must have the same unit
-    ("one month" is not "one year"), other units must match only ``with_unit``."""
+    ("one month" is not "one year", "third quarter" is not "three products"), other
+    units must match only ``with_unit``."""
     timed = q.unit in _TIME_UNITS
     for other in quantities:
         if other.kind == "year" or not _same_value(q.value, other.value):
             continue
-        if timed and other.unit in _TIME_UNITS and other.unit != q.unit:
-            continue
-        if timed and with_unit and other.unit != q.unit:
+        if timed and other.unit != q.unit:
             continue
         if not with_unit or q.unit is None or other.unit is None or q.unit == other.unit:
             return True
@@ -784,7 +783,8 @@ def check_negation(statement: Statement) -> list[Finding]:
     negated = [i for i, t in enumerate(tokens) if _is_negator(t)]
     for i in negated:
         hits = statement.local([i], window=5, k=2)
-        if any(any(_is_negator(t) for t in source.tokens[h.sentence]) for h in hits):
+        target = _negated_word(tokens, i)
+        if any(_negates(source.tokens[h.sentence], target) for h in hits):
             findings.append(
                 _pass(
                     "negation",
@@ -816,6 +816,24 @@ def check_negation(statement: Statement) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _negated_word(tokens: Sequence[Token], i: int) -> str | None:
+    """The stem of the content word a negator at ``i`` applies to ("not known" -> know)."""
+    for token in tokens[i + 1 : i + 4]:
+        if not token.is_stop and not _is_negator(token):
+            return token.stem
+    return None
+
+
+def _negates(sentence: Sequence[Token], target: str | None) -> bool:
+    """True when ``sentence`` has a negation, with the negated word (or a word of the
+    same meaning) right after it when given: the source negates the same thing."""
+    negators = [j for j, t in enumerate(sentence) if _is_negator(t)]
+    if target is None or not negators:
+        return bool(negators)
+    near = {target} | _SAME_SIDE.get(target, frozenset()) | _SYNONYM.get(target, frozenset())
+    return any(t.stem in near for j in negators for t in sentence[j + 1 : j + 5])
 
 
 def _dropped_negation(statement: Statement, evidence: Sequence[Token]) -> str | None:
