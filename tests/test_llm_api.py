@@ -4,12 +4,16 @@ CLI's model flags, against a scripted server."""
 from __future__ import annotations
 
 import asyncio
+import json
+from pathlib import Path
 from typing import Any
 
 import httpx2
+import pytest
 
 import sourcecheck as sc
-from llm_fakes import completion
+from llm_fakes import completion, stub_http_server
+from sourcecheck._cli import main
 from sourcecheck._exceptions import EmptyInputError, ModelError
 
 ARTICLES = [f"Council News\n\nThe council met on day {i}. It voted." for i in range(8)]
@@ -71,3 +75,35 @@ def test_aextract_with_a_model_and_offline() -> None:
     assert result.usage.calls == 1
     offline = asyncio.run(sc.aextract(ARTICLES[0]))
     assert offline.reader.name == "offline"
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_cli_check_with_model_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES[0], encoding="utf-8")
+
+    def answer(_: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        return 200, {}, json.dumps(completion({}, prompt_tokens=77, completion_tokens=5)).encode()
+
+    with stub_http_server(answer) as (url, seen):
+        argv = ["check", str(article), "--model", "m", "--base-url", url, "--no-cache"]
+        assert main([*argv, "--mode", "json"]) == 0
+        assert seen[0]["response_format"] == {"type": "json_object"}
+    out = capsys.readouterr().out
+    assert "77" in out  # the usage line shows the tokens
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_cli_model_failure_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES[0], encoding="utf-8")
+
+    def broken(_: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        return 400, {}, b'{"error": {"message": "no such model"}}'
+
+    with stub_http_server(broken) as (url, _):
+        code = main(["check", str(article), "--model", "m", "--base-url", url, "--no-cache"])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "HTTP 400" in err
+    assert "Traceback" not in err

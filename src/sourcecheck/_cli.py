@@ -49,6 +49,10 @@ def _model_options(args: argparse.Namespace) -> dict[str, object]:
     options: dict[str, object] = {}
     if getattr(args, "base_url", None):
         options["base_url"] = args.base_url
+    if getattr(args, "mode", None):
+        options["mode"] = args.mode
+    if getattr(args, "no_cache", False):
+        options["cache"] = False
     return options
 
 
@@ -186,6 +190,16 @@ def _add_model_flags(parser: argparse.ArgumentParser) -> None:
         "--base-url",
         metavar="URL",
         help="an OpenAI-compatible server (default: $OPENAI_BASE_URL, else OpenAI)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=["tools", "json_schema", "json", "md_json"],
+        help="instructor mode (default: tools on OpenAI, json_schema on other servers)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="ask the model again instead of reusing cached answers",
     )
 
 
