@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import sourcecheck as sc
 from _fixtures import ARTICLE, article_extraction, derived_extraction, span
+from sourcecheck._attribution_audit import check_quotes
 from sourcecheck._audit import (
     AttributionAudit,
     DerivedQuoteCheck,
@@ -16,7 +19,7 @@ from sourcecheck._audit import (
     same_person,
 )
 from sourcecheck._exceptions import EmptyInputError
-from sourcecheck._models import AttributionKind, ClaimKind, Span
+from sourcecheck._models import AttributionKind, ClaimKind, Extraction, Quote, Span
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +241,34 @@ def test_seed_derived_text_altering_one_witkoff_word_is_flagged(
     assert good.match is QuoteMatch.VERBATIM
     assert not good.flagged
     assert good.speaker_match is not SpeakerMatch.DIFFERENT
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["Straße", "ÉTÉ", "the", "“big”", "plan", "İstanbul", "—", "co-op", "ﬁne"]),
+        min_size=4,
+        max_size=12,
+    ),
+    data=st.data(),
+)
+def test_any_fragment_of_a_source_quote_is_verbatim_and_maps_back(
+    words: list[str], data: st.DataObject
+) -> None:
+    quoted = " ".join(words)
+    text = f'Intro line.\n\nLee said: "{quoted}" on Monday.'
+    start = text.index(quoted)
+    source = Extraction(
+        text=text,
+        quotes=(Quote(span=Span.of(text, start, start + len(quoted)), speaker_name="Lee"),),
+    )
+    i = data.draw(st.integers(0, len(words) - 2))
+    j = data.draw(st.integers(i + 2, len(words)))
+    fragment = " ".join(words[i:j]).upper()  # case must not matter
+    derived = f'"{fragment}"'
+    check = check_quotes(source, [Quote(span=Span.of(derived, 1, 1 + len(fragment)))])[0]
+    if not fragment.strip(" .,;:!?…\"'“”‘’—"):
+        return
+    assert check.match is QuoteMatch.VERBATIM
+    assert check.source_span is not None
+    assert text[check.source_span.start : check.source_span.end] == check.source_span.text
+    assert source.quotes[0].span.contains(check.source_span)
