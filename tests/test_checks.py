@@ -281,3 +281,13 @@ def test_a_span_of_time_must_keep_its_unit(facts: SourceFacts) -> None:
 def test_negation_must_be_on_the_same_word(facts: SourceFacts) -> None:
     # The source negates "unanimous" and "raise", not "approved".
     assert_fails(facts, "negation", "The council did not approve the bridge.", Label.CONTRADICTED)
+
+
+def test_novelty_fails_on_an_inserted_phrase_in_a_long_sentence(facts: SourceFacts) -> None:
+    sentence = (
+        "The city council on Tuesday approved a $45 million bridge over the Lark River, "
+        "the mayor's office said, after secret nighttime lobbying."
+    )
+    finding = assert_fails(facts, "novelty", sentence, Label.UNSUPPORTED)
+    assert "in a row" in finding.check.message
+    assert finding.severity >= 1.0

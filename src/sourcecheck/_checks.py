@@ -1137,40 +1137,37 @@ def _known(word: str, stems: frozenset[str]) -> bool:
     )
 
 
-def check_novelty(statement: Statement, *, max_share: float = 0.3) -> list[Finding]:
+def check_novelty(statement: Statement, *, max_share: float = 0.3, run: int = 3) -> list[Finding]:
     """Content the source does not contain: the share of the statement's content words
     (names and numbers aside: other checks cover them) that appear nowhere in the source,
-    synonyms of a short list allowed. Above ``max_share``, the sentence is unsupported."""
+    listed synonyms allowed. Above ``max_share``, or with ``run`` new content words in a
+    row (an inserted phrase: "a nuclear bomb test"), the sentence is unsupported; fewer
+    new words are a doubt in proportion."""
     source = statement.source
     content = [t for i, t in enumerate(statement.tokens) if _is_content(statement, i)]
     if not content:
         return []
-    novel = [t for t in content if not _known(t.stem, source.stems)]
+    new = [not _known(t.stem, source.stems) for t in content]
+    novel = [t for t, is_new in zip(content, new, strict=True) if is_new]
     share = len(novel) / len(content)
     evidence = _spans(source, statement.ranked[:1])
-    if share > max_share:
-        words = ", ".join(repr(t.text) for t in novel[:5])
-        return [
-            _fail(
-                "novelty",
-                f"the source never says {words} ({share:.0%} of the content words)",
-                Label.UNSUPPORTED,
-                STRONG,
-                evidence,
-            )
-        ]
-    if novel:
-        words = ", ".join(repr(t.text) for t in novel[:5])
-        return [
-            _fail(
-                "novelty",
-                f"the source never says {words} ({share:.0%} of the content words)",
-                Label.UNSUPPORTED,
-                DOUBT * share / max_share,
-                evidence,
-            )
-        ]
-    return [_pass("novelty", "every content word is in the source", evidence)]
+    if not novel:
+        return [_pass("novelty", "every content word is in the source", evidence)]
+    words = ", ".join(repr(t.text) for t in novel[:5])
+    message = f"the source never says {words} ({share:.0%} of the content words)"
+    inserted = _longest_run(new) >= run
+    if inserted:
+        message += f"; {run} or more new words in a row"
+    severity = STRONG if share > max_share or inserted else DOUBT * share / max_share
+    return [_fail("novelty", message, Label.UNSUPPORTED, severity, evidence)]
+
+
+def _longest_run(flags: Sequence[bool]) -> int:
+    longest = current = 0
+    for flag in flags:
+        current = current + 1 if flag else 0
+        longest = max(longest, current)
+    return longest
 
 
 # -- all checks ---------------------------------------------------------------------------------
