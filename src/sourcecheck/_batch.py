@@ -63,7 +63,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from sourcecheck._document import check_text
+from sourcecheck._document import Document, check_text
 from sourcecheck._exceptions import (
     ConfigurationError,
     InputError,
@@ -78,6 +78,7 @@ __all__ = [
     "count_inputs",
     "error_line",
     "iter_inputs",
+    "model_process",
     "offline_process",
     "process_line",
     "read_records",
@@ -249,6 +250,44 @@ def offline_process(data: Data) -> BaseModel:
     from sourcecheck._api import extract
 
     return extract(check_text(data), model="offline")
+
+
+def model_process(model: str, *, rpm: float | None = None, **options: Any) -> AsyncProcess:
+    """The per-article work with a model: one LLM reader (one client, one cache) shared
+    by every call, awaited; the verifier as offline.
+
+    With ``rpm``, every HTTP request the reader sends (SDK retries and the parts of a
+    long article included) waits its turn on one ``RateLimiter``, through an event hook
+    on the async HTTP client (``async_http_client`` in ``options``, else a default one).
+    Raises ``ConfigurationError`` at once when the model settings are unusable.
+    """
+    from sourcecheck._api import _aread, _assemble, _choose_reader
+
+    if rpm:
+        options["async_http_client"] = _limited_client(options.get("async_http_client"), rpm)
+    reader = _choose_reader(model, **options)
+
+    async def process(data: Data) -> BaseModel:
+        document = Document(check_text(data))
+        return _assemble(document, await _aread(reader, document))
+
+    return process
+
+
+def _limited_client(client: Any, rpm: float) -> Any:
+    import openai
+
+    limiter = RateLimiter(rpm)
+
+    async def wait_turn(request: object) -> None:
+        await limiter.acquire()
+
+    client = client if client is not None else openai.DefaultAsyncHttpxClient()
+    client.event_hooks = {
+        **client.event_hooks,
+        "request": [*client.event_hooks["request"], wait_turn],
+    }
+    return client
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:

@@ -143,6 +143,63 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from sourcecheck._api import resolve_model
+    from sourcecheck._batch import model_process, run_batch, run_batch_async
+
+    model = resolve_model(args.model)
+    show = not args.quiet
+    if model is None:
+        summary = run_batch(args.input, args.out, workers=args.workers, progress=show)
+    else:
+        process = model_process(model, rpm=args.rpm, **_model_options(args))
+        batch = run_batch_async(
+            args.input, args.out, process, concurrency=args.concurrency, progress=show
+        )
+        summary = asyncio.run(batch)
+    print(f"sourcecheck: {summary.describe()}", file=sys.stderr)
+    return EXIT_PARTIAL if summary.failed else EXIT_OK
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive, not {value}")
+        return number
+
+    return parse
+
+
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="many articles to JSONL, one record each; a re-run resumes",
+        description="Read a folder, a glob or a JSONL file of {id, text} and append one "
+        "JSON line per input to --out: a result or an error record. A re-run skips what "
+        "--out already holds (by id and content hash) and finishes the rest.",
+    )
+    batch.add_argument("input", metavar="INPUT", help="a folder, a glob or a .jsonl file")
+    batch.add_argument("--out", required=True, metavar="PATH", help="the results (JSONL)")
+    batch.add_argument(
+        "--workers", type=_positive(int), default=1, metavar="N", help="processes (offline)"
+    )
+    batch.add_argument(
+        "--concurrency", type=_positive(int), default=4, metavar="N", help="model calls in flight"
+    )
+    batch.add_argument(
+        "--rpm", type=_positive(float), metavar="N", help="model requests per minute at most"
+    )
+    batch.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_model_flags(batch)
+    batch.set_defaults(run=cmd_batch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sourcecheck",
@@ -177,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_model_flags(audit)
     audit.set_defaults(run=cmd_audit)
+    _add_batch(commands)
     return parser
 
 
