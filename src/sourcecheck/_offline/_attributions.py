@@ -32,9 +32,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sourcecheck._models import AttributionKind
-from sourcecheck._offline._cues import Cue, CueInfo, find_cues
+from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues
 from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
+    named_source,
     plausible_source,
     plural_source,
     source_after,
@@ -74,6 +75,17 @@ _ADVERBIAL_AFTER = re.compile(
 )
 _COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
 _THAT = re.compile(r"\bthat\b")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|afternoon|evening))?"
+_VENUE = (
+    r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
+    r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
+    r"CNN|MSNBC|Fox\s+News|NBC|ABC|CBS|town\s+hall|hearing"
+)
+_TAIL = re.compile(
+    rf"(?:,?\s+(?:on\s+{_DAY}|{_DAY}|(?:last|this|earlier|late|early)\s+(?:week|month|year|"
+    rf"night|morning|{_DAY})|(?:in|on|at|during)\s+(?:an?|the|his|her|their)?\s*"
+    rf"(?:[\w’'-]+\s+){{0,2}}(?:{_VENUE})(?:\s+(?:with|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?))+$"
+)
 _CUT = re.compile(r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s")
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
@@ -160,9 +172,17 @@ class _Finder:
         return start, end
 
     def cut(self, start: int, end: int) -> int:
+        """Where a content after its cue ends: before "according to", a concessive clause
+        or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
+        interview"), which PolNeAR leaves out of the content."""
         for m in _CUT.finditer(self.text, start, end):
             if self.in_quote(m.start()) is None:
-                return m.start()
+                end = m.start()
+                break
+        trimmed = self.trim(start, end)[1]
+        tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
+        if tail and tail.start() > start and self.in_quote(tail.start()) is None:
+            return tail.start()
         return end
 
     def clip(self, start: int, end: int) -> tuple[int, int]:
@@ -258,6 +278,8 @@ class _Finder:
             return
         if info.plural and not plural_source(self.text[source[0] : source[1]]):
             return  # "the show", "their support": a noun, not a verb
+        if not self.verb_like(cue, source):
+            return
         self.with_source(unit, cue, source)
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
@@ -275,6 +297,14 @@ class _Finder:
             None,
             AttributionKind.INDIRECT,
         )
+
+    def verb_like(self, cue: Cue, source: tuple[int, int]) -> bool:
+        """A form like "calls" or "remarks" is a verb only after a name or a pronoun, and
+        never after an auxiliary ("has questions" is a noun)."""
+        word = self.text[cue.verb_start : cue.end].lower()
+        if word not in NOUN_LIKE:
+            return True
+        return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
 
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
@@ -316,7 +346,13 @@ class _Finder:
         if (
             m
             and window[m.end() :].strip()
-            and (info.takes_object or _ADVERBIAL_AFTER.match(window[: m.start()].strip()))
+            and (
+                info.takes_object
+                or (
+                    len(window[: m.start()].split()) <= 5
+                    and _ADVERBIAL_AFTER.match(window[: m.start()].strip())
+                )
+            )
         ):
             return pos + m.start()  # "said on Tuesday that ...": the content starts at "that"
         if info.infinitive:
@@ -376,7 +412,11 @@ class _Finder:
         if (
             not after_core
             or _CONJUNCTION_AFTER.match(after_text)
-            or (_ADVERBIAL_AFTER.match(after_core) and not _THAT.search(after_core))
+            or (
+                cue.info.speech
+                and _ADVERBIAL_AFTER.match(after_core)
+                and not _THAT.search(after_core)
+            )
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)

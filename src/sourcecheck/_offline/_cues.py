@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUE_WORDS", "Cue", "CueInfo", "cue_info", "find_cues"]
+__all__ = ["CUE_WORDS", "NOUN_LIKE", "Cue", "CueInfo", "cue_info", "find_cues"]
 
 
 def _wordlist(words: str) -> list[str]:
@@ -82,6 +82,18 @@ _FRAMED = frozenset(
         "speak",
         "conclude",
     }
+)
+# Third-person forms that are plural nouns as often as verbs ("phone calls", "his
+# remarks"): they count only after a name or a pronoun, never after an auxiliary.
+NOUN_LIKE = frozenset(
+    _wordlist(
+        """
+    calls questions claims comments remarks reports plans charges votes promises fears
+    hopes demands estimates forecasts projects signals doubts wishes worries notes
+    challenges rules states answers replies attacks cautions concerns supports backs
+    counters praises pledges blasts knocks labels requests
+    """
+    )
 )
 # Verbs that attribute only an intention: "declined to comment", "refuses to say".
 _INFINITIVE = frozenset({"decline", "refuse", "seek", "intend"})
@@ -260,7 +272,7 @@ def _trie_pattern(words: list[str]) -> str:
 # first-letter lookahead: about three times faster than one IGNORECASE alternation.
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
-_CUE_WORDS = re.compile(rf"\b(?=[{_FIRST}])(?:{_trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
+_CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{_trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
 _AUX_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(_AUX))})\s+){{1,3}}$", re.IGNORECASE)
 
 

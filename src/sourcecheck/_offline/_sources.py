@@ -28,6 +28,7 @@ __all__ = [
     "People",
     "SourceInfo",
     "describe",
+    "named_source",
     "plausible_source",
     "plural_source",
     "source_after",
@@ -188,7 +189,7 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False  # "joining a coalition ...": a participle clause, not a subject
     if any(w in _CLAUSE_WORDS for w in lows):
         return False
-    if any(w in CUE_WORDS for w, t in zip(lows, toks, strict=True) if text[t[0]].islower()):
+    if any(w in CUE_WORDS for w in lows[1:]):
         return False  # "Schultz say RT's management": a clause with its own cue
     if low_last in PRONOUNS and low_last not in {"who", "one", "both", "someone"}:
         return False  # "... told him" is not a subject
@@ -201,6 +202,15 @@ def plausible_source(text: str, start: int, end: int) -> bool:
     toks = _words(text, start, end)
     head = toks[: next((i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","), len(toks))]
     return _plausible_np(text, head)
+
+
+def named_source(source: str) -> bool:
+    """A subject that is a name or a personal pronoun ("Trump", "the I.R.S.", "she")."""
+    words = source.strip().rstrip(",").split()
+    if not words:
+        return False
+    last = words[-1].strip(".,)")
+    return last.lower() in _PERSONAL or last.lower() == "who" or _is_capital(last)
 
 
 def plural_source(source: str) -> bool:
