@@ -16,8 +16,9 @@ import difflib
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz
@@ -289,55 +290,62 @@ class _SourceGroups:
         return self.canonical.get(name, name)
 
     def summaries(self, claims: Sequence[Claim]) -> tuple[SourceSummary, ...]:
-        order: list[str] = []
-        fields: dict[str, dict[str, Any]] = {}
+        tallies: dict[str, _Tally] = {}  # in order of first appearance
 
-        def slot(name: str | None) -> dict[str, Any]:
-            key = self.key(name)
-            if key not in fields:
-                order.append(key)
-                fields[key] = {"roles": [], "anonymous": [], "attributions": 0, "claims": 0}
-                fields[key].update(quotes=[], cues=[], direct=0)
-            return fields[key]
+        def tally(name: str | None) -> _Tally:
+            return tallies.setdefault(self.key(name), _Tally())
 
         for row in self.rows:
-            entry = slot(row.source_name)
-            entry["attributions"] += 1
-            entry["roles"].append(row.source_role)
-            entry["anonymous"].append(row.anonymous)
+            entry = tally(row.source_name)
+            entry.attributions += 1
+            entry.roles.append(row.source_role)
+            entry.anonymous.append(row.anonymous)
             if row.cue:
-                entry["cues"].append(row.cue)
+                entry.cues.append(row.cue)
         for quote in self.quotes:
-            if not _speaker_of(quote):
+            speaker = _speaker_of(quote)
+            if not speaker:
                 continue  # listed with the quotes that have no speaker, not as a source
-            entry = slot(_speaker_of(quote))
-            entry["quotes"].append(quote.span)
-            entry["roles"].append(quote.speaker_role)
-            entry["direct"] += quote.kind is QuoteKind.DIRECT
+            entry = tally(speaker)
+            entry.quotes.append(quote.span)
+            entry.roles.append(quote.speaker_role)
+            entry.direct_quotes += quote.kind is QuoteKind.DIRECT
         for claim in claims:
             if claim.attribution is not None and _credited(claim):
-                slot(claim.attribution.source_name or _source_text(claim.attribution))[
-                    "claims"
-                ] += 1
-        return tuple(_summary(key, fields[key]) for key in order)
+                attribution = claim.attribution
+                tally(attribution.source_name or _source_text(attribution)).claims += 1
+        return tuple(entry.summary(name) for name, entry in tallies.items())
+
+
+@dataclass
+class _Tally:
+    """What one source is credited with, gathered before it becomes a summary."""
+
+    attributions: int = 0
+    claims: int = 0
+    direct_quotes: int = 0
+    roles: list[str | None] = field(default_factory=list)
+    anonymous: list[bool] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+
+    def summary(self, name: str) -> SourceSummary:
+        roles = [r for r in self.roles if r]
+        return SourceSummary(
+            name=name,
+            # The role the text gives most often ("U.S. Special Envoy"), if any.
+            role=max(roles, key=roles.count) if roles else None,
+            anonymous=bool(self.anonymous) and all(self.anonymous),
+            attributions=self.attributions,
+            claims=self.claims,
+            direct_quotes=self.direct_quotes,
+            quotes=tuple(sorted(self.quotes, key=lambda s: s.start)),
+            cues=tuple(dict.fromkeys(self.cues)),
+        )
 
 
 def _source_text(attribution: Attribution) -> str | None:
     return attribution.source.text if attribution.source else None
-
-
-def _summary(name: str, entry: dict[str, Any]) -> SourceSummary:
-    roles = [r for r in entry["roles"] if r]
-    return SourceSummary(
-        name=name,
-        role=max(roles, key=roles.count) if roles else None,
-        anonymous=bool(entry["anonymous"]) and all(entry["anonymous"]),
-        attributions=entry["attributions"],
-        claims=entry["claims"],
-        direct_quotes=entry["direct"],
-        quotes=tuple(sorted(entry["quotes"], key=lambda s: s.start)),
-        cues=tuple(dict.fromkeys(entry["cues"])),
-    )
 
 
 def _canonical_names(names: Iterable[str]) -> dict[str, str]:
