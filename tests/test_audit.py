@@ -272,3 +272,9 @@ def test_any_fragment_of_a_source_quote_is_verbatim_and_maps_back(
     assert check.source_span is not None
     assert text[check.source_span.start : check.source_span.end] == check.source_span.text
     assert source.quotes[0].span.contains(check.source_span)
+
+
+def test_an_audit_round_trips_through_json() -> None:
+    words = "This is the greatest day for our city in a decade"
+    report = _derived(f'Lee said "{words}."', [(words, "Ann Lee")])
+    assert AttributionAudit.model_validate_json(report.model_dump_json()) == report

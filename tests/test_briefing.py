@@ -305,3 +305,8 @@ def test_with_a_model_a_citation_of_the_headline_is_re_asked() -> None:
     assert len(server.requests) == 2
     assert [b.text for b in result.bullets] == ["The Harbor Bridge reopened on Monday."]
     assert result.bullets[0].supported
+
+
+def test_a_briefing_round_trips_through_json() -> None:
+    b = extractive_briefing(article_extraction(), judge=_judge_by(_all_claim_texts()))
+    assert Briefing.model_validate_json(b.model_dump_json()) == b
