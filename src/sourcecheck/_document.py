@@ -15,10 +15,10 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
-from sourcecheck._exceptions import BinaryInputError, EmptyInputError
+from sourcecheck._exceptions import BinaryInputError, EmptyInputError, InputError
 from sourcecheck._models import Span
 
-__all__ = ["Document", "Paragraph", "Role", "Sentence", "check_text"]
+__all__ = ["MAX_CHARACTERS", "Document", "Paragraph", "Role", "Sentence", "check_text"]
 
 
 class Role(StrEnum):
@@ -55,6 +55,11 @@ class Sentence(BaseModel):
         return self.role is Role.BODY
 
 
+# Far beyond any news article (a long read is ~100,000 characters): larger inputs are
+# data dumps, which the offline rules read in superlinear time and a model at great cost.
+MAX_CHARACTERS = 1_000_000
+
+
 def check_text(text: object, *, what: str = "article") -> str:
     """Return ``text`` if it is usable text; raise a typed ``InputError`` if not."""
     if isinstance(text, bytes | bytearray | memoryview):
@@ -68,6 +73,18 @@ def check_text(text: object, *, what: str = "article") -> str:
         raise BinaryInputError(f"the {what} must be str, not {type(text).__name__}")
     if "\x00" in text:
         raise BinaryInputError(f"the {what} contains NUL bytes: it looks binary, not text")
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(
+            f"the {what} is {len(text):,} characters long, more than the {MAX_CHARACTERS:,} "
+            "sourcecheck reads at once: split it into articles"
+        )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate ("\ud800") from JSON or code
+            raise BinaryInputError(
+                f"the {what} is not valid Unicode (a lone surrogate at position {exc.start})"
+            ) from None
     if "\ufffd" in text and text.count("\ufffd") * 20 > len(text):
         raise BinaryInputError(f"the {what} is mostly replacement characters: not text")
     if not text.strip():
