@@ -291,3 +291,12 @@ def test_novelty_fails_on_an_inserted_phrase_in_a_long_sentence(facts: SourceFac
     finding = assert_fails(facts, "novelty", sentence, Label.UNSUPPORTED)
     assert "in a row" in finding.check.message
     assert finding.severity >= 1.0
+
+
+def test_a_class_member_swap_is_contradicted() -> None:
+    facts = SourceFacts(Document("The hiker fell from a clifftop near the old lighthouse."))
+    assert_passes(facts, "antonyms", "The hiker fell from a cliff near the lighthouse.")
+    finding = assert_fails(
+        facts, "antonyms", "The hiker fell from a beach near the lighthouse.", Label.CONTRADICTED
+    )
+    assert "'clifftop'" in finding.check.message

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from sourcecheck._document import Document
 from sourcecheck._evidence import STOPWORDS, EvidenceIndex, Hit, Token, stem, tokenize
@@ -47,6 +47,11 @@ __all__ = [
     "parse_quantities",
     "run_checks",
 ]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # -- findings -------------------------------------------------------------------------
 
@@ -595,46 +600,10 @@ _CITY_OF: dict[str, str] = {
 }
 # Capitalised words that are not names: sentence openers, titles, months, days.
 _NOT_NAMES = (
-    frozenset(
-        [
-            "i",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "prof",
-            "president",
-            "minister",
-            "gov",
-            "sen",
-            "rep",
-            "gen",
-            "ceo",
-            "chief",
-            "judge",
-            "police",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "phase",
-            "file",
-        ]
+    _words(
+        """i mr mrs ms dr prof president minister gov sen rep gen ceo chief judge police
+        monday tuesday wednesday thursday friday saturday sunday january february march
+        april may june july august september october november december phase file"""
     )
     | STOPWORDS
 )
@@ -643,15 +612,20 @@ _NOT_NAMES = (
 def _name_keys(token: Token, nxt: Token | None = None, *, implied: bool = False) -> list[str]:
     """The keys a capitalised token stands for: its alias group and its own stem; with
     ``implied`` (source side), a city's country too."""
-    word = token.lower.replace("’", "'").removesuffix("'s").rstrip(".")
+    return _keys_of(token.lower, nxt.lower if nxt is not None else "", implied)
+
+
+@lru_cache(maxsize=16384)
+def _keys_of(lower: str, following: str, implied: bool) -> list[str]:
+    word = lower.replace("’", "'").removesuffix("'s").rstrip(".")
     keys = []
     if implied and word in _CITY_OF:
         keys.append(_CITY_OF[word])
-    if nxt is not None:
-        pair = f"{word} {nxt.lower.removesuffix(chr(39) + 's').rstrip('.')}"
+    if following:
+        pair = f"{word} {following.removesuffix(chr(39) + 's').rstrip('.')}"
         if pair in _ALIASES:
             keys.append(_ALIASES[pair])
-    for form in (token.lower.removesuffix("'s"), word):
+    for form in (lower.removesuffix("'s"), word):
         if form in _ALIASES:
             keys.append(_ALIASES[form])
     keys.append(stem(word))
@@ -753,25 +727,11 @@ def _rival_names(statement: Statement, hits: Sequence[Hit], at: int) -> list[tup
 
 # -- negation -----------------------------------------------------------------------------
 
-_NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "without",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "n't",
-    ]
-)
+_NEGATORS = _words("not no never without none nobody nothing neither nor cannot")
 
 
 def _is_negator(token: Token) -> bool:
-    return token.lower in _NEGATORS or token.lower.endswith(("n't", "n’t"))
+    return token.lower in _NEGATORS or token.lower.endswith("n't")
 
 
 def check_negation(statement: Statement) -> list[Finding]:
@@ -908,6 +868,8 @@ _OPPOSITES = """
 
 # Closed classes: two members of one class are rivals ("yellow" is not "white"). A
 # member the local evidence lacks, while it has a rival, is a swap.
+# Members of a class must exclude one another: no hypernyms ("gun" with "rifle") and no
+# near-synonyms ("prison" with "jail"), or a paraphrase would read as a swap.
 _CLASSES = """
     red orange yellow green blue purple violet pink brown black white grey gray gold silver;
     man men woman women boy girl male female he she his her husband wife son daughter
@@ -915,7 +877,20 @@ _CLASSES = """
     founder co-founder ceo chairman chairwoman chair president director executive manager
     owner employee;
     gay lesbian bisexual transgender straight heterosexual homosexual;
-    murder manslaughter homicide assault robbery fraud theft
+    murder manslaughter homicide assault robbery fraud theft;
+    beach cliff hill mountain river lake island valley forest desert;
+    school hospital church mosque synagogue temple airport station prison museum library
+    stadium hotel restaurant factory embassy bank university;
+    car bus truck train plane boat ship helicopter bicycle motorcycle;
+    rifle pistol knife bomb grenade missile drone;
+    doctor nurse teacher lawyer soldier student farmer journalist firefighter pilot;
+    rain snow flood drought earthquake hurricane tornado wildfire heatwave;
+    dog cat horse cow pig sheep chicken;
+    spring summer autumn winter;
+    mile kilometre kilometer metre meter inch kilogram ton gallon litre liter;
+    dollar euro yen yuan rupee;
+    democrat democratic republican;
+    liberal conservative
 """
 
 
@@ -952,6 +927,31 @@ _OPPOSITE, _SAME_SIDE = _opposites()
 _RIVAL = _rivals()
 
 
+def _in_compound(word: str, sentence: Sequence[Token]) -> str | None:
+    """A token of ``sentence`` that starts with ``word`` as a compound ("cliff" in
+    "clifftop"), if any; short words never match, so "car" is not in "career"."""
+    if len(word) < 4:
+        return None
+    for token in sentence:
+        rest = token.lower[len(word) :]
+        if token.lower.startswith(word) and len(rest) >= 3 and rest.isalpha():
+            return token.text
+    return None
+
+
+def _find_word(words: frozenset[str], sentence: Sequence[Token]) -> str | None:
+    """The first token of ``sentence`` whose stem is one of ``words``, or that is a
+    compound of one."""
+    for token in sentence:
+        if token.stem in words:
+            return token.text
+    for word in sorted(words):
+        found = _in_compound(word, sentence)
+        if found is not None:
+            return found
+    return None
+
+
 def check_antonyms(statement: Statement) -> list[Finding]:
     """Opposites and swaps: a word of the statement that the local evidence lacks while
     it holds the word's opposite ("sales rose" where the source says "sales fell") or a
@@ -965,15 +965,22 @@ def check_antonyms(statement: Statement) -> list[Finding]:
         hits = statement.local([i], window=5, k=2)
         near = [source.sentence_stems[h.sentence] for h in hits]
         same = _SAME_SIDE.get(t.stem, frozenset()) | {t.stem}
-        if any(same & s for s in near):
+        if any(same & s for s in near) or any(
+            _in_compound(t.stem, source.tokens[h.sentence]) for h in hits
+        ):
             findings.append(
                 _pass("antonyms", f"{t.text!r} is what the source says", _spans(source, hits[:1]))
             )
             continue
-        clash = [h for h, s in zip(hits, near, strict=True) if s & opposites]
+        clash = [
+            (h, found)
+            for h in hits
+            for found in [_find_word(opposites, source.tokens[h.sentence])]
+            if found is not None
+        ]
         if clash:
-            sentence = clash[0].sentence
-            found = next(x.text for x in source.tokens[sentence] if x.stem in opposites)
+            sentence = clash[0][0].sentence
+            found = clash[0][1]
             kind = "the opposite" if t.stem in _OPPOSITE else "something else"
             findings.append(
                 _fail(

@@ -182,16 +182,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         word = match.group()
         lower = word.lower().replace("’", "'")
         first = word[0]
+        start, end = match.span()
         tokens.append(
             Token(
-                text=word,
-                start=match.start() + offset,
-                end=match.end() + offset,
-                lower=lower,
-                stem=stem(lower),
-                is_stop=lower in STOPWORDS,
-                is_capitalised=first.isupper(),
-                is_number=first.isdigit() or first in "$£€¥",
+                word,
+                start + offset,
+                end + offset,
+                lower,
+                stem(lower),
+                lower in STOPWORDS,
+                first.isupper(),
+                first.isdigit() or first in "$£€¥",
             )
         )
     return tokens
