@@ -278,3 +278,21 @@ def test_an_audit_round_trips_through_json() -> None:
     words = "This is the greatest day for our city in a decade"
     report = _derived(f'Lee said "{words}."', [(words, "Ann Lee")])
     assert AttributionAudit.model_validate_json(report.model_dump_json()) == report
+
+
+def test_short_quoted_phrases_a_reader_skips_are_still_checked() -> None:
+    text = 'Lee called it the “best day for our city” and a “historic” vote, "never again said".'
+    derived = derived_extraction(text, [])  # the reader found no quote at all
+    report = audit(article_extraction(), derived=derived)
+    checked = {c.quote.text: c.match for c in report.derived_quotes}
+    assert checked == {
+        "best day for our city": QuoteMatch.VERBATIM,
+        "never again said": QuoteMatch.NOT_FOUND,
+    }  # one word ("historic") is a scare quote, not a claim that someone said it
+
+
+def test_a_reader_quote_is_not_checked_twice() -> None:
+    words = "This is the best day for our city in a decade"
+    report = _derived(f'Lee said: "{words}."', [(words, "Lee")])
+    assert len(report.derived_quotes) == 1
+    assert report.derived_quotes[0].speaker == "Lee"

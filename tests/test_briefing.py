@@ -50,6 +50,8 @@ def _all_claim_texts() -> set[str]:
             "Talks stalled over a plan, prompting new efforts.",
         ),
         ("The plan was approved by the council.", "The plan was approved by the council."),
+        ("Leaders also confirmed the plan.", "Leaders confirmed the plan."),
+        ("It is also true of the plan.", "It is also true of the plan."),
     ],
 )
 def test_condense_drops_connectives_and_asides(sentence: str, short: str) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "SpeakerMatch",
     "build_audit",
     "check_quotes",
+    "derived_quotes",
     "render_text",
     "same_person",
 ]
@@ -232,10 +233,28 @@ def build_audit(extraction: Extraction, derived: Extraction | None = None) -> At
         uncredited=tuple(c for c in extraction.claims if not _credited(c)),
         unattributed_quotes=tuple(q for q in extraction.quotes if not _speaker_of(q)),
         derived=derived.text if derived else None,
-        derived_quotes=tuple(check_quotes(extraction, derived.quotes)) if derived else (),
+        derived_quotes=tuple(check_quotes(extraction, derived_quotes(derived))) if derived else (),
         reader=extraction.reader,
         warnings=extraction.warnings,
     )
+
+
+# Words in double quotation marks (curly or straight), inside one paragraph.
+_QUOTED = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+
+
+def derived_quotes(derived: Extraction) -> list[Quote]:
+    """The quotes of a derived text to check: the reader's, plus any other words of two
+    or more in double quotation marks. A reader sets short quoted phrases aside as scare
+    quotes, but in a text written from a source a quoted phrase is a claim that someone
+    said those words, and it is checked like any other quote."""
+    quotes = sorted(derived.quotes, key=lambda q: q.span.start)
+    for match in _QUOTED.finditer(derived.text):
+        group = 1 if match.group(1) is not None else 2
+        span = Span.of(derived.text, match.start(group), match.end(group))
+        if len(span.text.split()) >= 2 and not any(q.span.overlaps(span) for q in quotes):
+            quotes.append(Quote(span=span, kind=QuoteKind.PARTIAL))
+    return sorted(quotes, key=lambda q: q.span.start)
 
 
 def _credited(claim: Claim) -> bool:

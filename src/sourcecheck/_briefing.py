@@ -394,6 +394,10 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+[^,;:“”\"]{3,160}?,(?=\s+
 _PARTICIPLE = re.compile(r"\w+ing$")
 
 
+# "leaders also confirmed": the "also" links to an earlier sentence and checks nothing.
+_ALSO = re.compile(r"\s+also(?=\s+[a-z]+(?:ed|s)\b)")
+
+
 def condense(text: str) -> str:
     """The statement without its leading connective, parenthetical asides and
     non-restrictive relative clauses; everything else as written.
@@ -406,6 +410,7 @@ def condense(text: str) -> str:
     short = _PARENTHESES.sub("", short)
     short = _DASH_ASIDE.sub("", short)
     short = _RELATIVE.sub(_relative_replacement, short)
+    short = _ALSO.sub("", short, count=1)
     short = re.sub(r"\s+([,.;:!?])", r"\1", short).strip()
     if len(short.split()) < _MIN_WORDS // 2 or not short:
         return text
