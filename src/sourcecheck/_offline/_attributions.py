@@ -93,6 +93,7 @@ _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
 _DASH = r"(?P<dash>―|—|–|--)"
 _DASH_NAME = re.compile(rf"\s*{_DASH}\s*{_NAME}\.?\s*")
 _NAME_DASH = re.compile(rf"{_NAME}\s*{_DASH}\s*")
+_SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+")
 _HEAD_COLON = re.compile(r"^([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}):\s+\S")
 _CONJUNCTION_AFTER = re.compile(r"^,\s*(?:and|but|as|while|before|after|when|then|so)\b")
 # What may follow "told" when the content came first: the listener and a time or place.
@@ -102,6 +103,8 @@ _LISTENER_ONLY = re.compile(
     re.DOTALL,
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
     r"(?:(?:[A-Z][\w.&-]*(?:['’]s)?|of|the)\s+)*?[A-Z][\w.&-]*(?:['’]s)?\s+(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
@@ -214,7 +217,10 @@ class _Finder:
     # -- the shapes -----------------------------------------------------------------
 
     def run(self) -> list[Found]:
+        previous = -1
         for unit in self.units:
+            self.speaker_label(unit, unit.paragraph != previous)
+            previous = unit.paragraph
             if unit.headline:
                 self.headline(unit)
             self.dash_name(unit)
@@ -255,6 +261,8 @@ class _Finder:
         content = self.trim(*self.clip(*content))
         if content[1] - content[0] < 2 or self.is_claimed(*content):
             return False
+        if cue is not None and content[0] > cue[1] and _VERB_FIRST.match(self.text, content[0]):
+            return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
         self.claim(Found(content, cue, source, kind, unit.paragraph))
         return True
@@ -266,7 +274,11 @@ class _Finder:
             self.according_to(unit, span)
             return
         lo = self.unit_start(unit, cue.start)
-        if info.gerund:
+        auxiliaries = set(self.text[cue.start : cue.verb_start].lower().split())
+        passive = bool(auxiliaries & _BE) and not info.gerund
+        if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
+            return  # "was confirmed", "is considered": the subject is not the source
+        if info.gerund and not auxiliaries & _BE:
             self.continuation(unit, cue, lo)
             return
         source = source_before(self.text, lo, cue.start)
@@ -276,7 +288,7 @@ class _Finder:
             return
         if self.embedded(lo, source[0]):
             return
-        if info.plural and not plural_source(self.text[source[0] : source[1]]):
+        if info.plural and not auxiliaries and not plural_source(self.text[source[0] : source[1]]):
             return  # "the show", "their support": a noun, not a verb
         if not self.verb_like(cue, source):
             return
@@ -499,6 +511,16 @@ class _Finder:
         else:
             content = (source[1], unit.end)
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
+
+    def speaker_label(self, unit: Unit, first_in_paragraph: bool) -> None:
+        """Transcripts: ``WALLACE: CONTENT`` (an upper-case name and a colon) opening a
+        paragraph attributes the whole paragraph to that speaker."""
+        m = _SPEAKER_LABEL.match(self.text, unit.start, unit.end)
+        if m is None or not first_in_paragraph:
+            return
+        end = max(u.end for u in self.units if u.paragraph == unit.paragraph)
+        colon = m.end("name")
+        self.add(unit, (m.end(), end), (colon, colon + 1), m.span("name"), AttributionKind.DIRECT)
 
     def headline(self, unit: Unit) -> None:
         """``Poll: CONTENT`` or ``Name: CONTENT`` in a headline."""

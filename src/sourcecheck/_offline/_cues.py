@@ -235,7 +235,8 @@ _AUX = frozenset(
     has have had also previously repeatedly publicly privately later again already
     recently would will could did does do not never just then still often once
     immediately quickly even only first long since further similarly explicitly
-    specifically reportedly forcefully strongly openly
+    specifically reportedly forcefully strongly openly can may might should must is are
+    was were been be being am
     """
     )
 )

@@ -60,6 +60,14 @@ _NOT_IN_TITLE = frozenset(
     )
 )
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_PREPOSITIONS = frozenset(
+    _wordlist(
+        """
+    in on at with for from by of to into about despite during under over among through
+    without within against between toward towards like unlike upon via amid following
+    """
+    )
+)
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
 _DETERMINERS = frozenset(
     _wordlist(
@@ -251,7 +259,8 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
     first = _low(text, appositive[0])
     first_raw = text[appositive[0][0] : appositive[0][1]]
     descriptive = (
-        first in _DETERMINERS
+        _PARTY.fullmatch(text, appositive[0][0], appositive[-1][1]) is not None
+        or first in _DETERMINERS
         or first in {"who", "of", "("}
         or first_raw[0].isdigit()
         or first in _TITLE_WORDS
@@ -325,14 +334,54 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
+        if _SCENE.match(text, inner + 1, end - 1):
+            # "Trump, speaking to veterans in Virginia, said": the source is the name alone
+            return source_before(text, lo, inner)
         start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
         return (start, end) if start is not None else None
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
-    toks = _cut_relative(text, toks)
+    toks = _drop_time(text, _cut_relative(text, toks))
+    toks = _after_leading_phrase(text, toks)
     if not _plausible_np(text, toks):
         return None
     return toks[0][0], toks[-1][1]
+
+
+_PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
+# An interposed scene, not an appositive: "X, speaking to reporters," "X, at the debate,"
+_SCENE = re.compile(r"\s*(?:[a-z]+ing|in|at|on|during|after|before|in\s+an?)\b")
+_TIME_WORDS = frozenset(
+    _wordlist(
+        """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    just now then really also promptly barely recently earlier later again week month
+    year on this last next
+    """
+    )
+)
+
+
+def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Wells Fargo just this month' -> 'Wells Fargo'; 'The Times on Saturday' -> 'The Times'."""
+    while len(toks) > 1 and (
+        _low(text, toks[-1]) in _TIME_WORDS
+        or (_low(text, toks[-1]).endswith("ly") and text[toks[-1][0]].islower())
+    ):
+        toks = toks[:-1]
+    return toks
+
+
+def _after_leading_phrase(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'In a Bloomberg interview Trump' -> 'Trump': a leading phrase with no comma."""
+    if len(toks) < 3 or _low(text, toks[0]) not in _PREPOSITIONS:
+        return toks
+    i = len(toks)
+    while i > 0 and _is_capital(text[toks[i - 1][0] : toks[i - 1][1]]):
+        i -= 1
+    if i == len(toks) or i == 0 or text[toks[i - 1][0]].isupper():
+        return []
+    return toks[i:]
 
 
 def _clause_start(text: str, lo: int, end: int) -> int:
@@ -379,6 +428,8 @@ def source_after(
     first = text[toks[0][0] : toks[0][1]]
     if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS):
         return None
+    if _low(text, toks[0]) in _TIME_WORDS:
+        return None  # "said Tuesday"
     taken: list[tuple[int, int]] = []
     commas = 0
     for tok in toks:
@@ -450,6 +501,8 @@ def describe(source: str) -> SourceInfo:
     head, _, appositive = text.partition(",")
     head = _PAREN.sub("", head).strip()
     role = _strip_article(appositive.strip().rstrip(",")) or None
+    if role and _PARTY.fullmatch(role):
+        role = None  # "Mitch McConnell, R-Ky.": a party and state, not a role
     words = head.split()
     split = _name_start(words)
     if split is None:
@@ -487,7 +540,7 @@ def _name_start(words: list[str]) -> int | None:
         # An organisation: the whole capitalised run is its name ("The New York Post").
         while i > 0 and _is_capital(words[i - 1]) and words[i - 1].lower() != "the":
             i -= 1
-    if any(w.lower() in _NOT_IN_TITLE for w in words[:i]):
+    if words[i - 1].lower() == "of" or any(w.lower() in _NOT_IN_TITLE for w in words[:i]):
         return None  # "a study that appeared in the Journal": a description, not a title
     return i
 
