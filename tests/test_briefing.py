@@ -312,3 +312,20 @@ def test_with_a_model_a_citation_of_the_headline_is_re_asked() -> None:
 def test_a_briefing_round_trips_through_json() -> None:
     b = extractive_briefing(article_extraction(), judge=_judge_by(_all_claim_texts()))
     assert Briefing.model_validate_json(b.model_dump_json()) == b
+
+
+def test_a_sentence_leaning_on_the_one_before_is_ranked_down() -> None:
+    from sourcecheck._models import Claim
+
+    first = "He watched the council vote from his home in the harbour district."
+    second = "The council approved the new harbour bridge on Monday."
+    text = f"{first} {second}"
+    claims = []
+    for words in (first, second):
+        at = text.index(words)
+        evidence = Span.of(text, at, at + len(words))
+        ok = Verdict(label=Label.SUPPORTED, score=1.0)
+        claims.append(Claim(text=words, evidence=(evidence,), verdict=ok))
+    extraction = sc.Extraction(text=text, claims=tuple(claims))
+    # Equally salient; position alone would put the first one first.
+    assert [d.claims[0] for d in extractive_bullets(extraction)] == [1, 0]

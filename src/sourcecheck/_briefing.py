@@ -224,13 +224,17 @@ def _length_factor(text: str) -> float:
 
 
 _OPENING_MARKS, _CLOSING_MARKS = "“«", "”»"
+# A sentence that opens with a pronoun leans on the one before it ("He watched ...").
+_LEANS_BACK = re.compile(r"(?:he|she|they|it|his|her|their|its|this|these|those)\b", re.I)
 
 
 def _standalone_factor(claim: Claim) -> float:
     """Half weight for a claim a reader cannot take alone: a quotation whose marks do
     not pair up inside it (one sentence of a longer quote), or a quote or report that
-    does not name the source it is credited to."""
+    does not name the source it is credited to, or a sentence opening with a pronoun."""
     text = claim.text
+    if _LEANS_BACK.match(condense(text)):
+        return 0.5
     opened = sum(text.count(c) for c in _OPENING_MARKS)
     closed = sum(text.count(c) for c in _CLOSING_MARKS)
     if opened != closed or text.count('"') % 2:
