@@ -320,3 +320,15 @@ def test_base_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert LLMReader("m", cache=False).info.base_url == "http://127.0.0.1:9/v1"
     with pytest.raises(ConfigurationError, match="user name or password"):
         LLMReader("m", base_url="http://user:pw@host/v1", cache=False)
+
+
+def test_raw_newlines_inside_json_strings_are_salvaged_after_the_reasks() -> None:
+    raw = (
+        '{"claims": [{"sentence": 2, "statement": "The bridge\n reopened.", '
+        '"evidence": "The Harbor Bridge reopened on Monday"}]}'
+    )
+    server = FakeServer(ok(raw))
+    reading = reader(server).read(Document(ARTICLE))
+    assert len(server.requests) == 2  # strict JSON refused it once, and the re-ask too
+    (claim,) = reading.claims
+    assert claim.evidence[0].text == "The Harbor Bridge reopened on Monday"

@@ -151,7 +151,14 @@ class Caller:
         lenient = {"read": replace(request.context, enforce=False)}
         try:
             return request.response_model.model_validate_json(text, context=lenient, strict=False)
-        except (pydantic.ValidationError, json.JSONDecodeError):
+        except pydantic.ValidationError:
+            pass
+        try:
+            # Local models often put raw newlines or tabs inside JSON strings, which strict
+            # JSON forbids; Python's parser accepts them with strict=False.
+            data = json.loads(text, strict=False)
+            return request.response_model.model_validate(data, context=lenient, strict=False)
+        except (pydantic.ValidationError, ValueError):
             pass
         raise exc  # outside the handler: keeps instructor's __cause__ for the error mapping
 
