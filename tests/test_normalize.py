@@ -69,6 +69,18 @@ def test_dash_range_is_trimmed_of_its_spaces() -> None:
     assert source[first:last] == "—"
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120), st.integers(0, 130))
+def test_from_source_is_the_first_view_position_at_or_after(source: str, offset: int) -> None:
+    view = normalize(source)
+    offset = min(offset, len(source))
+    position = view.from_source(offset)
+    expected = next(
+        (i for i in range(len(view.text)) if view.origin(i)[0] >= offset), len(view.text)
+    )
+    assert position == expected
+
+
 def test_from_source_finds_the_view_position() -> None:
     source = "A  B  C"
     view = normalize(source)
@@ -82,10 +94,14 @@ def test_from_source_finds_the_view_position() -> None:
 @given(st.text(max_size=200))
 def test_offsets_are_monotone_and_in_range(source: str) -> None:
     view = normalize(source)
-    assert len(view.starts) == len(view.ends) == len(view.text)
-    assert view.starts == sorted(view.starts)
-    for start, end in zip(view.starts, view.ends, strict=True):
+    origins = [view.origin(i) for i in range(len(view.text))]
+    assert origins == sorted(origins)
+    for start, end in origins:
         assert 0 <= start < end <= len(source)
+    # Each view character comes from where from_source says that source offset lands.
+    for i, (start, _) in enumerate(origins):
+        assert view.from_source(start) <= i
+        assert origins[view.from_source(start)][0] == start
 
 
 @settings(max_examples=300, deadline=None)

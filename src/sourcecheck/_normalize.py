@@ -1,8 +1,9 @@
 """A normalised view of a text that maps every character back to the original offsets.
 
 The source text is never modified. ``NormalizedText`` holds a folded copy for matching
-(``view.text``) and, for each of its characters, the half-open range of the original
-text that produced it, so a match found in the view becomes a span of the source.
+(``view.text``) and knows, for each of its characters, the half-open range of the
+original text that produced it (``view.origin(i)``), so a match found in the view
+becomes a span of the source.
 
 What folds (the same function folds the source and the snippets, so they stay in step):
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,12 +85,29 @@ def _fold_cluster(cluster: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """A folded view of ``source``: ``text[i]`` came from ``source[starts[i]:ends[i]]``."""
+    """A folded view of ``source``, kept as units: runs of text that fold together.
+
+    Unit ``u`` folded ``source[begins[u]:ends[u]]`` into the view text starting at
+    ``view_starts[u]``. A plain unit (ASCII that only changes case) maps character for
+    character; any other unit (a whitespace run, a quote mark, "…", an accented letter)
+    maps as a whole. Keeping units, not one entry per character, makes the view cheap
+    to build on long texts.
+    """
 
     source: str
     text: str
-    starts: list[int]
+    view_starts: list[int]
+    begins: list[int]
     ends: list[int]
+    plain: list[bool]
+
+    def origin(self, index: int) -> tuple[int, int]:
+        """The source range that produced view character ``index``."""
+        u = bisect_right(self.view_starts, index) - 1
+        if self.plain[u]:
+            at = self.begins[u] + index - self.view_starts[u]
+            return at, at + 1
+        return self.begins[u], self.ends[u]
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source range that produced the view range ``[start, end)`` (non-empty).
@@ -97,7 +115,7 @@ class NormalizedText:
         Whitespace at either edge of the source range is trimmed (a dash takes the spaces
         around it), unless that would leave nothing.
         """
-        first, last = self.starts[start], self.ends[end - 1]
+        first, last = self.origin(start)[0], self.origin(end - 1)[1]
         trimmed_first, trimmed_last = first, last
         while trimmed_first < trimmed_last and self.source[trimmed_first].isspace():
             trimmed_first += 1
@@ -108,28 +126,40 @@ class NormalizedText:
         return first, last
 
     def from_source(self, offset: int) -> int:
-        """The first view position whose source unit starts at or after ``offset``."""
-        return bisect_left(self.starts, offset)
+        """The first view position whose source character starts at or after ``offset``."""
+        u = bisect_right(self.begins, offset) - 1
+        if u >= 0 and self.begins[u] == offset:
+            return self.view_starts[u]
+        if u >= 0 and self.plain[u] and offset < self.ends[u]:
+            return self.view_starts[u] + offset - self.begins[u]
+        return self.view_starts[u + 1] if u + 1 < len(self.begins) else len(self.text)
 
 
 def normalize(source: str) -> NormalizedText:
     """Fold ``source`` into a ``NormalizedText`` that maps back to ``source``'s offsets."""
     pieces: list[str] = []
-    starts: list[int] = []
+    view_starts: list[int] = []
+    begins: list[int] = []
     ends: list[int] = []
+    plain: list[bool] = []
+    size = 0
     for match in _UNITS.finditer(source):
         kind = match.lastgroup
-        begin, finish = match.span()
         if kind == "plain":
-            pieces.append(match.group().lower())
-            starts.extend(range(begin, finish))
-            ends.extend(range(begin + 1, finish + 1))
+            folded = match.group().lower()
+        elif kind in _FIXED:
+            folded = _FIXED[kind]
+        else:
+            folded = _fold_cluster(match.group())
+        if not folded:  # invisible characters leave nothing in the view
             continue
-        folded = _FIXED[kind] if kind in _FIXED else _fold_cluster(match.group())
         pieces.append(folded)
-        starts.extend([begin] * len(folded))
-        ends.extend([finish] * len(folded))
-    return NormalizedText(source=source, text="".join(pieces), starts=starts, ends=ends)
+        view_starts.append(size)
+        begins.append(match.start())
+        ends.append(match.end())
+        plain.append(kind == "plain")
+        size += len(folded)
+    return NormalizedText(source, "".join(pieces), view_starts, begins, ends, plain)
 
 
 def fold(text: str) -> str:
