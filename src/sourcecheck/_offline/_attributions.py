@@ -139,6 +139,11 @@ class _Finder:
         j = bisect_left(self.region_starts, end)
         return [r for r in self.regions[i:j] if r.end <= end]
 
+    def regions_starting_in(self, start: int, end: int) -> list[QuoteRegion]:
+        i = bisect_left(self.region_starts, start)
+        j = bisect_left(self.region_starts, end)
+        return list(self.regions[i:j])
+
     def is_claimed(self, start: int, end: int) -> bool:
         """True if any claimed span overlaps ``[start, end)``."""
         return any(b > start for _, b in self.claims_near(start, end))
@@ -568,7 +573,7 @@ class _Finder:
         """Units made of quotes only (besides punctuation), by unit index."""
         pure: dict[int, list[QuoteRegion]] = {}
         for i, unit in enumerate(self.units):
-            mine = [r for r in self.regions if unit.start <= r.start < unit.end]
+            mine = self.regions_starting_in(unit.start, unit.end)
             if not mine:
                 continue
             rest = self.text[unit.start : unit.end]

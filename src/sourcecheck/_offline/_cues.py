@@ -274,7 +274,7 @@ def _trie_pattern(words: list[str]) -> str:
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
 _CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{_trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
-_AUX_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(_AUX))})\s+){{1,3}}$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,9 +302,24 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cues = []
     for m in _CUE_WORDS.finditer(text, start, end):
         info = cue_info(m.group())
-        aux = _AUX_BEFORE.search(text, max(start, m.start() - 50), m.start())
-        cues.append(Cue(aux.start() if aux else m.start(), m.end(), m.start(), info))
+        cues.append(Cue(_auxiliaries_start(text, start, m.start()), m.end(), m.start(), info))
     return cues
+
+
+def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
+    """Where up to three auxiliaries or adverbs right before ``verb`` begin
+    ("has also said", "forcefully told")."""
+    begin = verb
+    for _ in range(3):
+        m = _WORD_BEFORE.search(text, max(lo, begin - 16), begin)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low not in _AUX and not (len(low) >= 5 and low.endswith("ly") and word.islower()):
+            break
+        begin = m.start()
+    return begin
 
 
 def cue_info(verb: str) -> CueInfo:
