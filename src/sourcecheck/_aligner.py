@@ -67,7 +67,6 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 from heapq import nsmallest
-from itertools import groupby
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -161,10 +160,9 @@ class _TokenIndex:
             for token in dict.fromkeys(tokens)
         }
         self.ids: list[int] = list(map(ids_of.__getitem__, tokens))
-        order = sorted(range(len(self.ids)), key=self.ids.__getitem__)  # stable: ascending
-        self.positions: list[list[int]] = [
-            list(group) for _, group in groupby(order, key=self.ids.__getitem__)
-        ]
+        self.positions: list[list[int]] = [[] for _ in range(len(self.vocabulary))]
+        for i, token_id in enumerate(self.ids):
+            self.positions[token_id].append(i)
 
     def encode(self, folded: str) -> list[int]:
         """Token ids of a folded snippet; a token the source lacks gets a unique negative id."""
