@@ -1,6 +1,7 @@
 """Readable cassettes: YAML with JSON bodies stored as parsed data, noisy headers dropped.
 
-Registered as the ``sourcecheck-yaml`` serializer (see ``conftest.py``). A body that is
+Registered in place of vcrpy's own ``yaml`` serializer (see ``conftest.py``), so files
+keep the ``.yaml`` suffix pytest-recording gives them. A body that is
 JSON is written under ``json:`` so a re-recording diffs line by line; on load it is dumped
 back to a string, and vcrpy's body matcher compares JSON bodies parsed, so whitespace
 does not matter. Request headers keep only what matching needs; response headers keep
@@ -13,9 +14,21 @@ from typing import Any
 
 import yaml
 
-NAME = "sourcecheck-yaml"
+NAME = "yaml"
 _KEEP_REQUEST = {"content-type", "accept"}
 _KEEP_RESPONSE = {"content-type", "retry-after", "retry-after-ms"}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings (prompts, model answers) as literal blocks: one line per line."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
 
 
 def _keep(headers: dict[str, Any], names: set[str]) -> dict[str, Any]:
@@ -59,7 +72,7 @@ def serialize(cassette: dict[str, Any]) -> str:
         parsed = _as_json(response.get("body", {}).get("string"))
         if parsed is not None:
             response["body"] = parsed
-    return yaml.safe_dump(cassette, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(cassette, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def deserialize(text: str) -> dict[str, Any]:
