@@ -289,3 +289,14 @@ def test_split_sentences(statement: str, expected: list[str]) -> None:
     assert [s.text for s in spans] == expected
     for span in spans:
         span.check(statement)
+
+
+def test_a_quote_in_the_claim_text_must_be_verbatim_too() -> None:
+    doc = Document(SOURCE)
+    evidence = (span_of(SOURCE, '"We had no choice," the owner, Ann Lee, said.'),)
+    right = ClaimDraft(text='Ann Lee said: "We had no choice,"', evidence=evidence)
+    wrong = ClaimDraft(text='Ann Lee said: "We had no other choice,"', evidence=evidence)
+    # One changed mark is a changed quote: the source has a comma, not a period.
+    mark = ClaimDraft(text='Ann Lee said: "We had no choice."', evidence=evidence)
+    labels = [c.verdict.label for c in judge_claims(doc, [right, wrong, mark])]
+    assert labels == [Label.SUPPORTED, Label.UNSUPPORTED, Label.UNSUPPORTED]

@@ -304,18 +304,21 @@ def _grounding_check(draft: ClaimDraft) -> Check:
     )
 
 
-_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+# Words a claim's text puts in quotation marks.
+_CLAIM_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
 
 def _verbatim(text: str, words: str) -> tuple[int, int] | None:
-    """Where ``words`` stand in ``text`` verbatim: exactly, or with only quote marks and
-    dashes told apart (same length, so offsets carry over). Case and wording must match."""
-    if not words:
-        return None
-    at = text.find(words)
-    if at < 0:
-        at = text.translate(_QUOTE_FOLD).find(words.translate(_QUOTE_FOLD))
+    """Where ``words`` stand in ``text`` verbatim: character for character, so a reader
+    that changed one letter, mark or space of a quote is caught."""
+    at = text.find(words) if words else -1
     return (at, at + len(words)) if at >= 0 else None
+
+
+def _quoted_by(draft: ClaimDraft) -> tuple[str, ...]:
+    """The quotes a draft asserts: those the reader listed and those in its text."""
+    in_text = [m.group(1) for m in _CLAIM_QUOTE.finditer(draft.text)]
+    return tuple(dict.fromkeys([*draft.quoted, *in_text]))
 
 
 def _quote_checks(document: Document, quoted: Sequence[str]) -> list[Check]:
@@ -352,7 +355,7 @@ def _states_its_evidence(document: Document, draft: ClaimDraft) -> bool:
 
 def judge_draft(document: Document, draft: ClaimDraft, *, judge: Judge | None = None) -> Verdict:
     """The verdict on one claim draft: grounding, its quotes, then the content checks."""
-    first = [_grounding_check(draft), *_quote_checks(document, draft.quoted)]
+    first = [_grounding_check(draft), *_quote_checks(document, _quoted_by(draft))]
     if any(c.outcome is CheckOutcome.FAIL for c in first):
         return Verdict(label=Label.UNSUPPORTED, score=0.0, checks=tuple(first))
     base = _GROUNDING_SCORE[draft.grounding]
