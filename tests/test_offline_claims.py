@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sourcecheck._document import Document, Role
 from sourcecheck._models import (
@@ -12,7 +14,7 @@ from sourcecheck._models import (
     QuoteKind,
     Span,
 )
-from sourcecheck._offline._claims import classify, draft_claims
+from sourcecheck._offline._claims import _SpanIndex, classify, draft_claims
 
 
 def _span(text: str, words: str, after: int = 0) -> Span:
@@ -345,3 +347,20 @@ def test_a_hard_wrapped_sentence_reads_on_one_line() -> None:
     [draft] = draft_claims(Document(text), [], [])
     assert draft.text == "The council approved the budget on Monday after a long debate."
     assert draft.evidence[0].text == text
+
+
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=25),
+    query=st.tuples(st.integers(0, 90), st.integers(1, 30)),
+)
+def test_span_index_finds_exactly_the_overlapping_spans(
+    spans: list[tuple[int, int]], query: tuple[int, int]
+) -> None:
+    source = "x" * 100
+    items = [Span.of(source, start, start + length) for start, length in spans]
+    start, end = query[0], min(100, query[0] + query[1])
+    found = _SpanIndex(items, lambda span: span).overlapping(start, end)
+    wanted = Span.of(source, start, end)
+    assert sorted(found, key=lambda s: (s.start, s.end)) == sorted(
+        (s for s in items if s.overlaps(wanted)), key=lambda s: (s.start, s.end)
+    )

@@ -13,7 +13,9 @@ skipped; when in doubt a sentence is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from sourcecheck._document import Document, Sentence
 from sourcecheck._models import (
@@ -159,11 +161,12 @@ def draft_claims(
         >>> [(d.text, d.kind.value) for d in draft_claims(doc, [], [])]
         [('The council met on Monday.', 'fact')]
     """
-    speech = sorted(quotes, key=lambda q: q.span.start)
+    speech = _SpanIndex(quotes, lambda q: q.span)
+    sources = _SpanIndex(attributions, lambda a: a.content)
     drafts: list[ClaimDraft] = []
     for sentence in document.body_sentences:
         for start, end in _clauses(document.text, sentence):
-            draft = _draft(document.text, sentence, start, end, speech, attributions)
+            draft = _draft(document.text, sentence, start, end, speech, sources)
             if draft is not None:
                 drafts.append(draft)
     return drafts
@@ -247,6 +250,30 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# -- finding what overlaps a claim ------------------------------------------------------
+
+
+_Item = TypeVar("_Item")
+
+
+class _SpanIndex(Generic[_Item]):
+    """Items sorted by where their span starts, to find those overlapping a range
+    without scanning them all (a long article has thousands of quotes and attributions).
+    """
+
+    def __init__(self, items: Sequence[_Item], span_of: Callable[[_Item], Span]) -> None:
+        self._items = sorted(items, key=lambda item: span_of(item).start)
+        self._spans = [span_of(item) for item in self._items]
+        self._starts = [span.start for span in self._spans]
+        self._longest = max((len(span) for span in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Item]:
+        """The items whose span overlaps ``[start, end)``, in document order."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [self._items[i] for i in range(lo, hi) if self._spans[i].end > start]
+
+
 # -- one draft ----------------------------------------------------------------------
 
 
@@ -255,11 +282,11 @@ def _draft(
     sentence: Sentence,
     start: int,
     end: int,
-    quotes: Sequence[Quote],
-    attributions: Sequence[Attribution],
+    quotes: _SpanIndex[Quote],
+    sources: _SpanIndex[Attribution],
 ) -> ClaimDraft | None:
     whole = Span.of(text, start, end)
-    inside = [q for q in quotes if q.span.overlaps(whole)]
+    inside = quotes.overlapping(start, end)
     if not _is_statement(whole.text, inside_quote=bool(inside)):
         return None
     marker = _LIST_MARKER.match(whole.text)
@@ -283,7 +310,8 @@ def _draft(
         if part is not None and evidence.contains(part)
     ]
     spoken = [_clip(q.span, evidence) for q in direct]
-    attribution = _covering(evidence, [q.span for q in inside], attributions)
+    reach = min([start, *(q.span.start for q in inside)]), max([end, *(q.span.end for q in inside)])
+    attribution = _covering(evidence, [q.span for q in inside], sources.overlapping(*reach))
     kind = classify(
         _masked(evidence, quoted),
         quote_share=_share(evidence, spoken, frame),
