@@ -300,3 +300,14 @@ def test_a_class_member_swap_is_contradicted() -> None:
         facts, "antonyms", "The hiker fell from a beach near the lighthouse.", Label.CONTRADICTED
     )
     assert "'clifftop'" in finding.check.message
+
+
+def test_evidence_passes_with_a_matching_sentence(facts: SourceFacts) -> None:
+    (finding,) = findings(facts, "evidence", "The bridge vote was close.")
+    assert finding.check.outcome is CheckOutcome.PASS
+    assert "vote" in finding.check.evidence[0].text
+
+
+def test_evidence_fails_when_nothing_matches(facts: SourceFacts) -> None:
+    assert_fails(facts, "evidence", "Penguins enjoy cold weather.", Label.UNSUPPORTED)
+    assert_fails(facts, "evidence", "It was.", Label.UNSUPPORTED)

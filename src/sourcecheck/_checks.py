@@ -12,6 +12,7 @@ token itself left out; a token found there passes, a token found only elsewhere 
 source is a doubt, a token found nowhere fails.
 
 The checks:
+    evidence    some source sentence shares the statement's words
     numbers     digits, number words, percentages, money, ranges
     dates       years, months, weekdays
     entities    people, places, organisations, with aliases ("U.S." = "United States")
@@ -40,6 +41,7 @@ __all__ = [
     "check_antonyms",
     "check_dates",
     "check_entities",
+    "check_evidence",
     "check_negation",
     "check_novelty",
     "check_numbers",
@@ -1177,9 +1179,30 @@ def _longest_run(flags: Sequence[bool]) -> int:
     return longest
 
 
+def check_evidence(statement: Statement) -> list[Finding]:
+    """The source has at least one sentence that shares a content word with the
+    statement; with none, there is nothing it could rest on."""
+    if statement.ranked:
+        top = statement.source.span(statement.ranked[0].sentence)
+        return [_pass("evidence", "the best matching source sentence", [top])]
+    if not any(not t.is_stop for t in statement.tokens):
+        return [
+            _fail("evidence", "the sentence states nothing to check", Label.UNSUPPORTED, STRONG)
+        ]
+    return [
+        _fail(
+            "evidence",
+            "no source sentence shares a word with it",
+            Label.UNSUPPORTED,
+            STRONG,
+        )
+    ]
+
+
 # -- all checks ---------------------------------------------------------------------------------
 
 CHECKS: dict[str, Callable[[Statement], list[Finding]]] = {
+    "evidence": check_evidence,
     "numbers": check_numbers,
     "dates": check_dates,
     "entities": check_entities,
