@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from sourcecheck import BinaryInputError, Document, EmptyInputError, Role
+from sourcecheck import BinaryInputError, Document, EmptyInputError, Role, Span
 
 
 def test_seed_roles(seed_text: str) -> None:
@@ -297,3 +297,17 @@ def test_short_unfinished_lines_stay_separate() -> None:
 @pytest.mark.parametrize("statement", ["Trump Wins Election", "By Tuesday it was over", "2 p.m."])
 def test_a_text_of_one_paragraph_is_body(statement: str) -> None:
     assert [s.role for s in Document(statement).sentences] == [Role.BODY]
+
+
+def test_sentences_in_a_span() -> None:
+    doc = Document("One fact here. Another fact there. A third one.")
+    spans = [s.span for s in doc.sentences]
+    assert doc.sentences_in(Span.of(doc.text, 0, len(doc.text))) == doc.sentences
+    assert doc.sentences_in(Span.of(doc.text, spans[1].start + 2, spans[2].start + 1)) == (
+        doc.sentences[1],
+        doc.sentences[2],
+    )
+    assert doc.sentences_in(Span.of(doc.text, spans[0].end, spans[1].start)) == ()
+    for i in range(len(doc.text)):
+        probe = Span.of(doc.text, i, min(len(doc.text), i + 3))
+        assert doc.sentences_in(probe) == tuple(s for s in doc.sentences if s.span.overlaps(probe))

@@ -7,7 +7,7 @@ byline, dateline or boilerplate ("2 Min Read") that claims must never come from.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -254,8 +254,11 @@ class Document:
         return None
 
     def sentences_in(self, span: Span) -> tuple[Sentence, ...]:
-        """The sentences that overlap ``span``."""
-        return tuple(s for s in self.sentences if s.span.overlaps(span))
+        """The sentences that overlap ``span``, found by bisection (sentences are in
+        order and do not overlap)."""
+        first = max(0, bisect_right(self._sentence_starts, span.start) - 1)
+        last = bisect_left(self._sentence_starts, span.end)
+        return tuple(s for s in self.sentences[first : last + 1] if s.span.overlaps(span))
 
     # -- indexing -----------------------------------------------------------------
 
