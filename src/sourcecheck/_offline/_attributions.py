@@ -104,6 +104,16 @@ _LISTENER_ONLY = re.compile(
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
+_INTRODUCES_NEXT = re.compile(r"^(?:[\w ,]{0,40}?\s)?(?::|that:?)$")
+_CALL_IN = re.compile(r"^(?:in|into|up|off|back|out)\b")
+# A leading adverbial is no content: "In the end, Patriot agreed."
+_ADVERBIAL_BEFORE = re.compile(
+    r"^(?:In|At|On|During|After|Before|Since|For|With|Without|Having|Despite|Following|"
+    r"Like|Unlike|As|Over|Under|By|Later|Earlier|A\s+few|Last|This|Then|Now)\b"
+)
+_TITLE_GLUE = frozenset(
+    {"over", "on", "in", "for", "to", "of", "and", "the", "with", "at", "by", "from", "as", "vs"}
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -293,8 +303,13 @@ class _Finder:
             return
         if self.embedded(lo, source[0]):
             return
-        if info.plural and not auxiliaries and not plural_source(self.text[source[0] : source[1]]):
-            return  # "the show", "their support": a noun, not a verb
+        base = self.text[cue.verb_start : cue.end].lower() == info.lemma
+        if (
+            (info.plural or base)
+            and not auxiliaries
+            and not plural_source(self.text[source[0] : source[1]])
+        ):
+            return  # "a think tank", "their support": a base form needs a plural subject
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
@@ -302,7 +317,10 @@ class _Finder:
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject;
         PolNeAR gives each token one attribution, so the second has no source span."""
-        if not cue.info.speech or not _JOINED_VERB.search(self.text, lo, cue.start):
+        verb = self.text[cue.verb_start : cue.end].lower()
+        if not cue.info.speech or verb == cue.info.lemma or cue.info.gerund:
+            return  # "and demand from China": a base form or a gerund is no second verb
+        if not _JOINED_VERB.search(self.text, lo, cue.start):
             return
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None or start >= unit.end:
@@ -392,11 +410,14 @@ class _Finder:
         if self.separated(before, source[0]):
             if self.before_content(unit, cue, source, before, after_text, after_core):
                 return
-        elif after_core == ":":
+        elif _INTRODUCES_NEXT.match(after_core):
+            # "X continued:" or "X said that" closing a paragraph: the next one's quote
             self.colon_next_paragraph(unit, span, source)
             return
-        if not after_core:
+        if not after_core or (cue.info.takes_object and _LISTENER_ONLY.match(after_core)):
             return
+        if cue.info.lemma == "call" and _CALL_IN.match(after_core):
+            return  # "she called in to a radio show"
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return
@@ -454,6 +475,13 @@ class _Finder:
         if before[1] - before[0] <= 0:
             return False
         text = self.text
+        words = text[before[0] : before[1]].split()
+        if (
+            len(words) <= 8
+            and _ADVERBIAL_BEFORE.match(words[0])
+            and not self.in_quote(before[1] - 1)
+        ):
+            return False
         if len(text[before[0] : before[1]].split()) < 3 and self.in_quote(before[1] - 1) is None:
             return False
         gap = text[before[1] : source_start].strip()
@@ -532,6 +560,8 @@ class _Finder:
         m = _HEAD_COLON.match(self.text, unit.start, unit.end)
         if m is None or self.in_quote(m.end(1)) is not None:
             return
+        if any(w.lower() in _TITLE_GLUE for w in m.group(1).split()[1:]):
+            return  # "Stealth Over Health: ...": a title, not a source
         colon = m.end(1)
         self.add(
             unit,

@@ -199,6 +199,12 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False
     if any(w in CUE_WORDS for w in lows[1:]):
         return False  # "Schultz say RT's management": a clause with its own cue
+    for (a, _), (b, _), low in zip(toks, toks[1:], lows[1:], strict=False):
+        if _is_capital(text[a]) and text[b].islower() and low.endswith("ed"):
+            return False  # "Mrs. Clinton enjoyed tremendous": a name and its verb
+    for (a, _), low_next in zip(toks, lows[1:], strict=False):
+        if text[a : a + 3] == "to " and low_next not in _DETERMINERS and text[a + 3].islower():
+            return False  # "bloc aims to rely less on": an infinitive, not a noun phrase
     if low_last in PRONOUNS and low_last not in {"who", "one", "both", "someone"}:
         return False  # "... told him" is not a subject
     # Verbs in -ed/-ing right before the cue signal a clause ("the plan was announced").
@@ -229,7 +235,7 @@ def plural_source(source: str) -> bool:
     last = words[-1].lower().strip(".,)")
     if last in {"they", "we", "i", "you", "percent", "who", "both", "many", "most", "some"}:
         return True
-    if " and " in f" {source} " or (last.endswith("s") and not last.endswith("ss")):
+    if " and " in f" {source} " or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
         return True
     return last in {"people", "police", "men", "women", "children", "media", "data"}
 
