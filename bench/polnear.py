@@ -196,6 +196,7 @@ class Scores:
     seconds: float = 0.0  # wall clock
     cpu_seconds: float = 0.0  # this process's CPU time: steadier on a shared machine
     articles: int = 0
+    failures: int = 0  # articles whose reading raised (scored as no predictions)
     by_kind: Counter[str] = field(default_factory=Counter)
     found_by_kind: Counter[str] = field(default_factory=Counter)
 
@@ -287,7 +288,11 @@ def run(articles: Sequence[Article], predict: Callable[[str], list[Item]]) -> Sc
     total = Scores()
     for article in articles:
         started, cpu = time.perf_counter(), time.process_time()
-        predicted = predict(article.text)
+        try:
+            predicted = predict(article.text)
+        except Exception as exc:  # a failed model call is counted, and the run goes on
+            print(f"{article.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            predicted, total.failures = [], total.failures + 1
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         scores = score_article(predicted, article.gold, article.text)
         scores.seconds, scores.cpu_seconds = elapsed, cpu
@@ -298,7 +303,7 @@ def run(articles: Sequence[Article], predict: Callable[[str], list[Item]]) -> Sc
 def report(scores: Scores) -> str:
     lines = [
         f"articles {scores.articles}  gold {scores.gold}  predicted {scores.predicted}  "
-        f"matched {scores.matched}",
+        f"matched {scores.matched}  failed {scores.failures}",
         f"content  P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}",
         f"cue accuracy     {scores.cue_accuracy:.3f}  (on {scores.matched} matched pairs)",
         f"source accuracy  {scores.source_accuracy:.3f}  (on {scores.source_pairs} pairs "

@@ -155,3 +155,19 @@ def test_the_first_annotation_file_is_used_and_main_prints_scores(
 
 def test_main_fails_cleanly_on_an_empty_folder(polnear: ModuleType, tmp_path: Path) -> None:
     assert polnear.main([str(tmp_path)]) == 2
+
+
+def test_a_failed_reading_is_counted_and_the_run_goes_on(polnear: ModuleType) -> None:
+    gold = tuple(polnear.gold_items(ANN))
+    articles = [polnear.Article("a", TEXT, gold), polnear.Article("b", TEXT, gold)]
+    calls = []
+
+    def predict(text: str) -> list[object]:
+        calls.append(text)
+        if len(calls) == 1:
+            raise RuntimeError("model unreachable")
+        return [polnear.Item(frozenset(range(0, 16)))]
+
+    scores = polnear.run(articles, predict)
+    assert scores.failures == 1
+    assert (scores.articles, scores.gold, scores.matched) == (2, 4, 1)
