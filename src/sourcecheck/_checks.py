@@ -705,6 +705,21 @@ def check_entities(statement: Statement) -> list[Finding]:
     return findings
 
 
+def _adjacent(tokens: Sequence[Token], i: int) -> bool:
+    """True when token ``i + 1`` follows token ``i`` after one space at most."""
+    return tokens[i + 1].start - tokens[i].end <= 1
+
+
+def _name_run(tokens: Sequence[Token], i: int) -> str:
+    """The whole run of names a name token belongs to ("United States")."""
+    start = end = i
+    while start > 0 and _is_name(tokens, start - 1) and _adjacent(tokens, start - 1):
+        start -= 1
+    while end + 1 < len(tokens) and _is_name(tokens, end + 1) and _adjacent(tokens, end):
+        end += 1
+    return " ".join(t.text for t in tokens[start : end + 1])
+
+
 def _rival_names(statement: Statement, hits: Sequence[Hit], at: int) -> list[tuple[str, int]]:
     """Names in the local evidence that the statement does not mention, best first,
     each with its sentence."""
@@ -723,7 +738,7 @@ def _rival_names(statement: Statement, hits: Sequence[Hit], at: int) -> list[tup
             if _is_name(toks, i) and not keys & mine:
                 # A name in the same slot ("in Paris" for "in Berlin") ranks first.
                 slot = i > 0 and toks[i - 1].lower == before
-                rivals.append((rank + (0 if slot else len(hits)), t.text, hit.sentence))
+                rivals.append((rank + (0 if slot else len(hits)), _name_run(toks, i), hit.sentence))
     return [(text, sentence) for _, text, sentence in sorted(rivals, key=lambda r: r[0])]
 
 
@@ -821,6 +836,7 @@ def _dropped_negation(statement: Statement, evidence: Sequence[Token]) -> str | 
 # the left is the opposite of any word on the right. Stems merge inflections, so base
 # forms and irregular forms are enough.
 _OPPOSITES = """
+    accelerate intensify quicken speed | stall slow delay;
     increase rise rose risen grow grew grown growth gain up higher climb jump surge boost
     expand | decrease decline fall fell fallen drop shrink shrank lower reduce reduction
     cut slump plunge down contract;
@@ -1127,6 +1143,7 @@ def _is_content(statement: Statement, i: int) -> bool:
     return (
         not token.is_stop
         and not token.is_number
+        and _word_number(token.lower) is None  # "two"; "one-year" stays content
         and token.text.replace("-", "").isalpha()
         and len(token.text) > 2
         and not token.text.isupper()
