@@ -7,6 +7,7 @@ edit type (the file's ``edit_types``; an unedited or paraphrased summary is "non
     python bench/summedits.py /work/shared/data/summedits-news/dev.json
     python bench/summedits.py DEV.json --model NAME --base-url URL   # with the LLM judge
     python bench/summedits.py DEV.json --errors 20                   # show mistakes
+    python bench/summedits.py DEV.json --model M --base-url U --limit 5   # smoke run
 
 The data is never copied into the repository: pass its path.
 """
@@ -90,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="judge undecided sentences with this model")
     parser.add_argument("--base-url", help="an OpenAI-compatible server for --model")
     parser.add_argument("--errors", type=int, default=0, help="print this many mistakes")
+    parser.add_argument("--limit", type=int, help="only the first N summaries (a smoke run)")
     args = parser.parse_args(argv)
-    items = json.loads(args.path.read_text(encoding="utf-8"))
+    items = json.loads(args.path.read_text(encoding="utf-8"))[: args.limit]
     judge = None
     if args.model:
         from sourcecheck._llm import LLMJudge
@@ -102,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     results = run(items, judge)
     elapsed = time.perf_counter() - started
     report(results, args.errors)
+    judged = sum(
+        check.name == "judge"
+        for _, result in results
+        for sentence in result.sentences
+        for check in sentence.verdict.checks
+    )
+    print(f"sentences sent to the judge: {judged}")
     how = f"judge {args.model}" if args.model else "offline"
     print(f"\n{len(items)} summaries in {elapsed:.2f} s ({how})")
     return 0
