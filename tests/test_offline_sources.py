@@ -177,9 +177,19 @@ def test_reader_resolves_a_pronoun_speaker_to_the_person() -> None:
     )
     quotes = OfflineReader().read(Document(text)).quotes
     assert [(q.speaker.text if q.speaker else None, q.speaker_name) for q in quotes] == [
-        ("Witkoff", "Witkoff"),
-        ("he", "Witkoff"),
+        ("Witkoff", "Steve Witkoff"),  # the surname resolves to the titled full name
+        ("he", "Steve Witkoff"),
     ]
+
+
+def test_reader_resolves_she_past_a_man_to_the_woman() -> None:
+    text = (
+        "Headline Here\n\nMrs. Clinton met Mr. Trump on Monday.\n\nShe said the meeting went well."
+    )
+    (attribution,) = OfflineReader().read(Document(text)).attributions
+    assert attribution.source is not None
+    assert attribution.source.text == "She"
+    assert attribution.source_name == "Clinton"
 
 
 def test_reader_keeps_title_as_role_for_quotes() -> None:

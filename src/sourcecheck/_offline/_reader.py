@@ -72,7 +72,7 @@ def read_attributions(document: Document) -> tuple[list[Quote], list[Attribution
 
 def _name_sources(text: str, found: Sequence[Found]) -> list[SourceInfo | None]:
     """Each source's name and role, pronouns and short names resolved in text order."""
-    people = People()
+    people = _titled_people(text)
     infos: list[SourceInfo | None] = []
     for item in found:
         if item.source is None:
@@ -88,6 +88,29 @@ def _name_sources(text: str, found: Sequence[Found]) -> list[SourceInfo | None]:
             people.add(item.source[0], name, honorific=honorific.group(1) if honorific else None)
         infos.append(SourceInfo(name, info.role, info.anonymous, info.pronoun))
     return infos
+
+
+# A person named with a title anywhere in the text ("Special Envoy Steve Witkoff",
+# "Mrs. Clinton"): a candidate for a later "he", "she" or bare surname.
+_TITLED = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Envoy|Governor|"
+    r"Mayor|Chairman|Chairwoman|Speaker|Judge|Justice|Minister|Chancellor|Ambassador|"
+    r"Director|Spokesman|Spokeswoman|nominee|candidate)\.?\s+"
+    r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){0,2})"
+)
+
+
+def _titled_people(text: str) -> People:
+    people = People()
+    for m in _TITLED.finditer(text):
+        title = m.group("title")
+        people.add(
+            m.start("name"), m.group("name"), honorific=title if title in _GENDERED else None
+        )
+    return people
+
+
+_GENDERED = frozenset({"Mr", "Mrs", "Ms"})
 
 
 def _attribution(text: str, found: Found, info: SourceInfo | None) -> Attribution:
