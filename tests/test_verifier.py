@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import sourcecheck as sc
 from sourcecheck._document import Document
@@ -300,3 +302,21 @@ def test_a_quote_in_the_claim_text_must_be_verbatim_too() -> None:
     mark = ClaimDraft(text='Ann Lee said: "We had no choice."', evidence=evidence)
     labels = [c.verdict.label for c in judge_claims(doc, [right, wrong, mark])]
     assert labels == [Label.SUPPORTED, Label.UNSUPPORTED, Label.UNSUPPORTED]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    statement=st.text(min_size=1, max_size=120).filter(
+        lambda s: s.strip() and "\x00" not in s and "\ufffd" not in s
+    )
+)
+def test_any_statement_gets_a_grounded_verification(seed_text: str, statement: str) -> None:
+    result = sc.verify(statement, source=seed_text)
+    assert result.sentences
+    assert result.label is overall_label([s.label for s in result.sentences])
+    for sentence in result.sentences:
+        sentence.span.check(statement)
+        for span in sc._models.iter_spans(sentence.verdict):
+            span.check(seed_text)
