@@ -126,6 +126,12 @@ def test_quote_split_around_its_speaker() -> None:
     (a,) = _read('"I think he will be fair," Trump said on Monday, "but we will see."')
     assert a.content.text.startswith('"I think')
     assert a.content.text.endswith('we will see."')
+    assert a.kind is AttributionKind.DIRECT
+
+
+def test_a_later_quote_after_narration_is_not_joined() -> None:
+    attributions = _read('"You winning?" she said, but he went on about "how it is rigged."')
+    assert attributions[0].content.text == '"You winning?"'
 
 
 def test_partial_quote_in_reported_speech() -> None:

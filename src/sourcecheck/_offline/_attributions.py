@@ -114,6 +114,8 @@ _ADVERBIAL_BEFORE = re.compile(
 _TITLE_GLUE = frozenset(
     {"over", "on", "in", "for", "to", "of", "and", "the", "with", "at", "by", "from", "as", "vs"}
 )
+# Between a cue and a quote that resumes the speaker's words: "said on Monday, "
+_RESUMES = re.compile(r"(?:\s+[^\s\"“”;:]+){0,12}?\s*,\s*")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -279,6 +281,12 @@ class _Finder:
         if cue is not None and content[0] > cue[1] and _VERB_FIRST.match(self.text, content[0]):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
+        if (
+            default is AttributionKind.DIRECT
+            and self.in_quote(content[0])
+            and self.final_quote(content[1])
+        ):
+            kind = default  # a quote split around its speaker: still the speaker's words
         self.claim(Found(content, cue, source, kind, unit.paragraph))
         return True
 
@@ -441,7 +449,7 @@ class _Finder:
         )
         later = self.regions_in(cue.end, unit.end)
         if quoted:
-            if later and not _THAT.search(text, cue.end, later[0].start):
+            if later and _RESUMES.fullmatch(text, cue.end, later[0].start):
                 # "QUOTE," X said on Monday, "QUOTE." : one content around the source.
                 return self.add(
                     unit, (before[0], later[-1].end), span, source, AttributionKind.DIRECT
