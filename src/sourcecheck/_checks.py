@@ -881,7 +881,46 @@ _OPPOSITES = """
     majority | minority;
     positive | negative;
     public | private;
-    same | different
+    same | different;
+    true | false;
+    allow let enable | prevent stop;
+    raise | lower;
+    remember | forget;
+    love | hate;
+    arrive | depart;
+    enter | exit;
+    lend | borrow;
+    temporary | permanent;
+    full | empty;
+    partial | complete full;
+    rare | common;
+    easy | difficult hard;
+    heavy | light;
+    long longer | short shorter;
+    wide | narrow;
+    hot warm | cold cool;
+    wet | dry;
+    above | below;
+    happy | sad unhappy;
+    optimistic optimism | pessimistic pessimism;
+    possible | impossible;
+    likely | unlikely;
+    certain | uncertain;
+    stable | unstable;
+    employed | unemployed;
+    surplus | deficit;
+    strengthen | weaken;
+    tighten | loosen ease;
+    upgrade | downgrade;
+    outperform | underperform;
+    winner | loser;
+    buyer | seller;
+    lender | borrower;
+    employer | employee;
+    landlord | tenant;
+    plaintiff | defendant;
+    domestic | foreign international;
+    urban | rural
 """
 
 # Closed classes: two members of one class are rivals ("yellow" is not "white"). A
@@ -1133,7 +1172,10 @@ _SYNONYMS = """
     admit confess;
     forecast predict project guide expect;
     file filing submit application apply;
-    place location spot site venue
+    place location spot site venue;
+    close shut;
+    rise climb;
+    fall drop decline
 """
 _SYNONYM = {w: frozenset(stem(x) for x in g) for g in _groups(_SYNONYMS) for w in map(stem, g)}
 
@@ -1155,12 +1197,9 @@ def _is_content(statement: Statement, i: int) -> bool:
 
 
 def _known(word: str, stems: frozenset[str]) -> bool:
-    """True when the stem, a listed synonym or a same-direction word is in ``stems``."""
-    return (
-        word in stems
-        or bool(_SYNONYM.get(word, frozenset()) & stems)
-        or bool(_SAME_SIDE.get(word, frozenset()) & stems)
-    )
+    """True when the stem or one of its listed synonyms is in ``stems``. (The sides of
+    the opposites list are not synonyms: "accept" and "support" share a side.)"""
+    return word in stems or bool(_SYNONYM.get(word, frozenset()) & stems)
 
 
 def check_novelty(statement: Statement, *, max_share: float = 0.3, run: int = 3) -> list[Finding]:
