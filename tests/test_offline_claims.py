@@ -169,6 +169,7 @@ def test_semicolons_in_quotes_or_short_lists_do_not_split() -> None:
         ("Likely voters favor the measure by 6 points.", ClaimKind.FACT),
         ("Critics said the plan was a dramatic mistake.", ClaimKind.FACT),
         ('The senator called the ruling "outrageous" on Monday.', ClaimKind.FACT),
+        ("Republicans expressed concern that the change could lead to fraud.", ClaimKind.FACT),
     ],
 )
 def test_kind_by_cue_words(sentence: str, kind: ClaimKind) -> None:

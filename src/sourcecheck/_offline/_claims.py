@@ -92,7 +92,9 @@ _REPORTING = re.compile(
     warns|stressed|stresses|stressing|noted|notes|added|adds|announced|announces|stated|
     suggested|wrote|writes|reported|reports|acknowledged|conceded|predicted|hopes?|hoped|
     expects?|expected|thinks?|thought|asserted|maintained|explained|recalled|confirmed|
-    denied|urged|called\s+for|agreed|contended|tweeted|testified)\b""",
+    denied|urged|called\s+for|agreed|tweeted|testified|expressed|worr(?:y|ies|ied)|
+    fears?|feared|questioned|accused|criticized|criticised|praised|identified|emphasized|
+    emphasizing|described)\b""",
     re.VERBOSE,
 )
 # Words in quotation marks: someone else's words, which say nothing about the writer's
