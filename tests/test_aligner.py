@@ -409,3 +409,14 @@ def test_exact_hits_never_build_the_folded_view() -> None:
     aligner = Aligner("The mayor resigned.")
     assert aligner.find("mayor").status is EXACT
     assert "view" not in vars(aligner)
+
+
+def test_align_reuses_the_aligner_of_a_recent_source() -> None:
+    source = "The mayor resigned on Monday. The council met in the town hall."
+    sc.align(source, ["the MAYOR"])
+    from sourcecheck._aligner import _cached_aligner
+
+    aligner = _cached_aligner(source)
+    view = aligner.view
+    sc.align(source, ["the COUNCIL"])
+    assert _cached_aligner(source).view is view

@@ -65,7 +65,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from heapq import nsmallest
 from typing import Self
 
@@ -425,5 +425,14 @@ def align(source: str, snippets: Sequence[str]) -> list[Alignment]:
         [('exact', 1), ('exact', 25)]
         >>> [a.status.value for a in sc.align(source, ['"we will WIN," she said', "we lost"])]
         ['normalized', 'none']
+
+    The last few sources' aligners are kept, so calling ``align`` once per snippet on
+    the same text does not rebuild its folded view and token index each time.
     """
-    return Aligner(source).align(snippets)
+    aligner = _cached_aligner(source) if isinstance(source, str) else Aligner(source)
+    return aligner.align(snippets)
+
+
+@lru_cache(maxsize=8)
+def _cached_aligner(source: str) -> Aligner:
+    return Aligner(source)
