@@ -40,8 +40,10 @@ string into a ``Span`` of the source, in three tiers, and says which tier found 
 4. **none**: not found (also for an empty or blank snippet). Kept, never an error.
 
 Order: the tiers come first (an exact copy anywhere beats a normalised one after the
-hint). Within a tier, ``Aligner.find(snippet, start_hint)`` looks at or after
-``start_hint`` first, then anywhere. ``align`` reads its snippets as passages in
+hint), so a string that is verbatim in the source always grounds as exact: the
+verifier's quote check relies on that. Within a tier,
+``Aligner.find(snippet, start_hint)`` looks at or after ``start_hint`` first, then
+anywhere. ``align`` reads its snippets as passages in
 document order: each is looked for after the end of the previous match first, so
 repeated phrases map to successive occurrences; then from the previous match's start
 (a snippet that overlaps or sits inside the previous one, when it occurs nowhere
