@@ -41,18 +41,17 @@ string into a ``Span`` of the source, in three tiers, and says which tier found 
 
 Order: the tiers come first (an exact copy anywhere beats a normalised one after the
 hint), so a string that is verbatim in the source always grounds as exact: the
-verifier's quote check relies on that. Within a tier,
-``Aligner.find(snippet, start_hint)`` looks at or after ``start_hint`` first, then
-anywhere. ``align`` reads its snippets as passages in
-document order: each is looked for after the end of the previous match first, so
-repeated phrases map to successive occurrences; then from the previous match's start
-(a snippet that overlaps or sits inside the previous one, when it occurs nowhere
-later); then anywhere. Fuzzy matches are ranked by score first, and ties go to the
-earliest of those places. A fuzzy match moves on the search for later fuzzy ones but
-not for exact and normalised ones: measured on the benchmark, one wrong fuzzy match
-far ahead otherwise sends every later repeated phrase past its true place. (A reader
-that aligns a short phrase inside a known passage, a speaker inside its sentence,
-should call ``find`` with the passage's start as ``start_hint``.)
+verifier's quote check relies on that. Within a tier, ``Aligner.find(snippet,
+start_hint)`` looks at or after ``start_hint`` first, then anywhere. ``align`` reads its
+snippets as passages in document order: each is looked for after the end of the previous
+match first, so repeated phrases map to successive occurrences; then from the previous
+match's start (a snippet that overlaps or sits inside the previous one, when it occurs
+nowhere later); then anywhere. Fuzzy matches are ranked by score first, and ties go to
+the earliest of those places. A fuzzy match moves on the search for later fuzzy ones but
+not for exact and normalised ones: measured on the benchmark, one wrong fuzzy match far
+ahead otherwise sends every later repeated phrase past its true place. (A reader that
+aligns a short phrase inside a known passage, a speaker inside its sentence, should call
+``find`` with the passage's start as ``start_hint``.)
 
 Cost: the folded view and the token index are built once per ``Aligner`` (linear in
 the source, lazily: an all-exact workload never builds them); an exact or normalised
