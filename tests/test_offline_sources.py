@@ -64,7 +64,7 @@ def test_source_before_a_cue(text: str, source: str) -> None:
     "text",
     [
         "The plan was said to be new.",  # "was" makes a clause, not a subject
-        "His remarks said nothing.",  # a possessive ends in a noun: "remarks" is no cue
+        "Trump's said nothing.",  # a possessive is no subject
         "Dresses that said nothing.",  # a relative "that" is no speaker
         "Joining the coalition, said it.",  # a participle clause
         "Mr. King and Mr. Schultz say RT's management said it.",  # a clause with a cue

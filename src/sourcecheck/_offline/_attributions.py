@@ -104,7 +104,7 @@ _LISTENER_ONLY = re.compile(
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
-_INTRODUCES_NEXT = re.compile(r"^(?:[\w ,]{0,40}?\s)?(?::|that:?)$")
+_INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 _CALL_IN = re.compile(r"^(?:in|into|up|off|back|out)\b")
 # A leading adverbial is no content: "In the end, Patriot agreed."
 _ADVERBIAL_BEFORE = re.compile(
@@ -116,6 +116,11 @@ _TITLE_GLUE = frozenset(
 )
 # Between a cue and a quote that resumes the speaker's words: "said on Monday, "
 _RESUMES = re.compile(r"(?:\s+[^\s\"“”;:]+){0,12}?\s*,\s*")
+# "African-Americans, he said, can ...": the source interrupts the content.
+_PARENTHETICAL = re.compile(
+    r",\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"must|should|[a-z]+(?:ed|s))\b"
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -415,13 +420,11 @@ class _Finder:
         before = self.trim(lo, source[0])
         after_text = text[cue.end : unit.end].strip()
         after_core = after_text.rstrip(".!?").strip()
-        if self.separated(before, source[0]):
+        if self.separated(before, source[0], cue.end):
             if self.before_content(unit, cue, source, before, after_text, after_core):
                 return
-        elif _INTRODUCES_NEXT.match(after_core):
-            # "X continued:" or "X said that" closing a paragraph: the next one's quote
-            self.colon_next_paragraph(unit, span, source)
-            return
+        elif self.introduces_next(after_core) and self.colon_next_paragraph(unit, span, source):
+            return  # "X continued:" or "X said that" closing a paragraph: the next one's quote
         if not after_core or (cue.info.takes_object and _LISTENER_ONLY.match(after_core)):
             return
         if cue.info.lemma == "call" and _CALL_IN.match(after_core):
@@ -477,7 +480,7 @@ class _Finder:
             )
         return False
 
-    def separated(self, before: tuple[int, int], source_start: int) -> bool:
+    def separated(self, before: tuple[int, int], source_start: int, cue_end: int) -> bool:
         """True when a content of a few words (or a quote) ends before the source, set off
         by a comma, a dash or closing quote marks: ``CONTENT, X said``."""
         if before[1] - before[0] <= 0:
@@ -490,12 +493,21 @@ class _Finder:
             and not self.in_quote(before[1] - 1)
         ):
             return False
-        if len(text[before[0] : before[1]].split()) < 3 and self.in_quote(before[1] - 1) is None:
+        parenthetical = _PARENTHETICAL.match(text, cue_end) is not None
+        if len(words) < 3 and not parenthetical and self.in_quote(before[1] - 1) is None:
             return False
         gap = text[before[1] : source_start].strip()
         if gap:
             return gap[:1] in {",", "―", "—", "–"}
         return text[before[1] - 1] in _CLOSE_MARKS
+
+    @staticmethod
+    def introduces_next(after: str) -> bool:
+        m = _INTRODUCES_NEXT.match(after)
+        if m is None:
+            return False
+        lead = m.group("lead").strip(" ,")
+        return not lead or (len(lead.split()) <= 6 and bool(_ADVERBIAL_AFTER.match(lead)))
 
     def colon_next_paragraph(
         self, unit: Unit, cue: tuple[int, int], source: tuple[int, int]

@@ -227,7 +227,11 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
 _FORMS: dict[str, CueInfo] = {**_expand(_SPEECH, speech=True), **_expand(_OTHER, speech=False)}
 _FORMS.update(_PHRASES)
 # The one-word cue forms: a phrase that contains one is a clause, not a noun phrase.
-CUE_WORDS = frozenset(form for form in _FORMS if " " not in form)
+CUE_WORDS = frozenset(
+    form
+    for form, info in _FORMS.items()
+    if " " not in form and not info.plural and form not in NOUN_LIKE
+)
 
 _AUX = frozenset(
     _wordlist(

@@ -68,6 +68,7 @@ _PREPOSITIONS = frozenset(
     """
     )
 )
+_OBJECTS = frozenset({"him", "her", "them", "us", "me", "it", "you"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
 _DETERMINERS = frozenset(
     _wordlist(
@@ -148,6 +149,7 @@ _ANONYMOUS_HEADS = frozenset(
     advisors insider insiders spokesman spokeswoman spokesperson diplomat diplomats
     staffer staffers someone one observers critics experts analysts individual
     individuals member members operative operatives
+        those
     """
     )
 )
@@ -193,7 +195,12 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
     if any(w.endswith(("n't", "n’t")) for w in lows):
         return False  # "Don't blame Bush": an imperative, not a subject
     first = text[toks[0][0] : toks[0][1]]
-    if len(toks) > 1 and not _is_capital(first) and lows[0].endswith(("ing", "ed")):
+    if (
+        len(toks) > 1
+        and not _is_capital(first)
+        and lows[0].endswith(("ing", "ed"))
+        and (lows[1] in _DETERMINERS or _is_capital(text[toks[1][0] : toks[1][1]]))
+    ):
         return False  # "joining a coalition ...": a participle clause, not a subject
     if any(w in _CLAUSE_WORDS for w in lows):
         return False
@@ -203,7 +210,12 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         if _is_capital(text[a]) and text[b].islower() and low.endswith("ed"):
             return False  # "Mrs. Clinton enjoyed tremendous": a name and its verb
     for (a, _), low_next in zip(toks, lows[1:], strict=False):
-        if text[a : a + 3] == "to " and low_next not in _DETERMINERS and text[a + 3].islower():
+        if (
+            text[a : a + 3] == "to "
+            and low_next not in _DETERMINERS
+            and low_next not in _OBJECTS
+            and text[a + 3].islower()
+        ):
             return False  # "bloc aims to rely less on": an infinitive, not a noun phrase
     if low_last in PRONOUNS and low_last not in {"who", "one", "both", "someone"}:
         return False  # "... told him" is not a subject
@@ -235,6 +247,23 @@ def plural_source(source: str) -> bool:
     last = words[-1].lower().strip(".,)")
     if last in {"they", "we", "i", "you", "percent", "who", "both", "many", "most", "some"}:
         return True
+    if words[0].lower() in {
+        "those",
+        "these",
+        "many",
+        "most",
+        "some",
+        "both",
+        "all",
+        "few",
+        "several",
+        "others",
+        "two",
+        "three",
+        "four",
+        "five",
+    }:
+        return True  # "Those close to him", "Many in the party"
     if " and " in f" {source} " or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
         return True
     return last in {"people", "police", "men", "women", "children", "media", "data"}
@@ -258,7 +287,7 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
             return None
         name = _trim_leading(text, _words(text, _clause_start(text, outer_lo, outer), outer))
         return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
-    if not appositive or not name or len(appositive) > 14 or len(name) > 10:
+    if not appositive or not name or len(appositive) > 24 or len(name) > 10:
         return None
     if _role_then_name(text, name, appositive):
         return name[0][0]
@@ -307,7 +336,7 @@ _SUBORDINATORS = frozenset(
 
 
 def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    for k in range(len(toks) - 2, 0, -1):
+    for k in range(len(toks) - 2, -1, -1):
         if _low(text, toks[k]) in _SUBORDINATORS:
             toks = toks[k + 1 :]  # "The crowd cheered as she said": the clause after "as"
             break
