@@ -68,7 +68,7 @@ class Found:
 
 
 _ADVERBIAL_AFTER = re.compile(
-    r"^(?:(?:on|in|at|during|to|from|for|by|with|last|this|earlier|later|yesterday|today|"
+    r"^(?:(?:on|in|at|during|to|from|for|by|with|of|last|this|earlier|later|yesterday|today|"
     r"tonight|recently|before|after|while|when|as|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b.*)?$",
     re.DOTALL,
@@ -86,7 +86,10 @@ _TAIL = re.compile(
     rf"night|morning|{_DAY})|(?:in|on|at|during)\s+(?:an?|the|his|her|their)?\s*"
     rf"(?:[\w’'-]+\s+){{0,2}}(?:{_VENUE})(?:\s+(?:with|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?))+$"
 )
-_CUT = re.compile(r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s")
+_CUT = re.compile(
+    r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
+)
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -121,6 +124,26 @@ _PARENTHETICAL = re.compile(
     r",\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
+_NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
+_EDITORIAL_LABELS = frozenset(
+    {
+        "CLARIFICATION",
+        "CORRECTION",
+        "UPDATE",
+        "UPDATED",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "WATCH",
+        "READ",
+        "RELATED",
+        "PHOTOS",
+        "VIDEO",
+        "PHOTO",
+        "ADVERTISEMENT",
+    }
+)
+_GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -283,6 +306,8 @@ class _Finder:
         content = self.trim(*self.clip(*content))
         if content[1] - content[0] < 2 or self.is_claimed(*content):
             return False
+        if self.text[content[0] : content[1]].lower() in _NO_CONTENT:
+            return False  # "His ex-wife agreed, but ...": a lone function word
         if cue is not None and content[0] > cue[1] and _VERB_FIRST.match(self.text, content[0]):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
@@ -469,7 +494,11 @@ class _Finder:
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
-        if after_text.startswith(",") and after_text[1:].strip()[:1] not in _OPEN_MARKS:
+        if (
+            after_text.startswith(",")
+            and after_text[1:].strip()[:1] not in _OPEN_MARKS
+            and not _GERUND_AFTER.match(after_text)
+        ):
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
             return self.add(
                 unit,
@@ -569,7 +598,7 @@ class _Finder:
         """Transcripts: ``WALLACE: CONTENT`` (an upper-case name and a colon) opening a
         paragraph attributes the whole paragraph to that speaker."""
         m = _SPEAKER_LABEL.match(self.text, unit.start, unit.end)
-        if m is None or not first_in_paragraph:
+        if m is None or not first_in_paragraph or m.group("name").upper() in _EDITORIAL_LABELS:
             return
         end = max(u.end for u in self.units if u.paragraph == unit.paragraph)
         colon = m.end("name")
