@@ -75,6 +75,7 @@ def record(server: dict[str, str], key: str | None, pytest_args: list[str]) -> i
     env.pop("OPENAI_API_KEY", None)
     if key:
         env["SOURCECHECK_RECORD_API_KEY"] = key
+    env.setdefault("SOURCECHECK_RECORD_TIMEOUT", "1800")
     command = [
         sys.executable, "-m", "pytest", "tests/test_llm_cassettes.py",
         "--record-mode=rewrite", "-p", "no:cacheprovider", *pytest_args,
