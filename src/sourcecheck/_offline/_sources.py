@@ -198,8 +198,10 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
     if (
         len(toks) > 1
         and not _is_capital(first)
-        and lows[0].endswith(("ing", "ed"))
-        and (lows[1] in _DETERMINERS or _is_capital(text[toks[1][0] : toks[1][1]]))
+        and (
+            (lows[0].endswith("ing") and (lows[1] in _DETERMINERS or _is_capital(text[toks[1][0]])))
+            or (lows[0].endswith("ed") and lows[1] in _DETERMINERS)
+        )
     ):
         return False  # "joining a coalition ...": a participle clause, not a subject
     if any(w in _CLAUSE_WORDS for w in lows):
