@@ -77,6 +77,8 @@ __all__ = [
     "RateLimiter",
     "count_inputs",
     "error_line",
+    "item_line",
+    "item_of",
     "iter_inputs",
     "model_process",
     "offline_process",
@@ -157,24 +159,35 @@ def _read_file(item_id: str, path: Path) -> BatchItem:
 
 
 def _jsonl_item(number: int, line: bytes) -> BatchItem:
-    """One JSONL line as an item; a line that is not a ``{"id", "text"}`` object becomes
-    an item with a problem, keyed by its line number and its bytes."""
-    fallback = f"line {number}"
+    """One JSONL line as an item; a line that is not JSON becomes an item with a
+    problem, keyed by its line number and its bytes."""
     try:
         value = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         problem = InputError(f"line {number} is not valid JSON: {exc}")
-        return BatchItem(fallback, b"", hashlib.sha256(line).hexdigest(), problem)
+        return BatchItem(f"line {number}", b"", hashlib.sha256(line).hexdigest(), problem)
+    return item_of(value, fallback_id=f"line {number}", raw=line)
+
+
+def item_of(value: object, *, fallback_id: str, raw: bytes | None = None) -> BatchItem:
+    """An ``{"id", "text"}`` object as an item. Anything else becomes an item with a
+    problem, keyed by ``fallback_id`` (or its id) and a hash of ``raw`` (its JSON).
+
+    Example:
+        >>> item_of({"id": "a", "text": 3}, fallback_id="line 1").problem
+        InputError("line 1: 'text' is a int, not a string")
+    """
+    raw = raw if raw is not None else json.dumps(value, default=repr).encode("utf-8")
     if not isinstance(value, dict):
-        problem = InputError(f"line {number} is not a JSON object with 'id' and 'text'")
-        return BatchItem(fallback, b"", hashlib.sha256(line).hexdigest(), problem)
+        problem = InputError(f"{fallback_id} is not a JSON object with 'id' and 'text'")
+        return BatchItem(fallback_id, b"", hashlib.sha256(raw).hexdigest(), problem)
     raw_id = value.get("id")
-    item_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id) else fallback
+    item_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id) else fallback_id
     text = value.get("text")
     if not isinstance(text, str):
         kind = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        problem = InputError(f"line {number}: 'text' is {kind}")
-        return BatchItem(item_id, b"", hashlib.sha256(line).hexdigest(), problem)
+        problem = InputError(f"{fallback_id}: 'text' is {kind}")
+        return BatchItem(item_id, b"", hashlib.sha256(raw).hexdigest(), problem)
     return BatchItem(item_id, text, _digest(text))
 
 
@@ -216,11 +229,12 @@ def _head(item_id: str, sha256: str, status: str) -> str:
     return f'{{"id": {json.dumps(item_id)}, "sha256": "{sha256}", "status": "{status}"'
 
 
-def error_line(item_id: str, sha256: str, exc: BaseException) -> str:
-    """The error record of an input, as one JSON line."""
+def error_line(item_id: str, sha256: str, exc: BaseException, *, lost: bool = False) -> str:
+    """The error record of an input, as one JSON line. ``lost``: the worker running it
+    died or the executor failed, not the input: a re-run tries it again."""
     message = str(exc).strip() or type(exc).__name__
-    retryable = isinstance(exc, ModelError | BrokenProcessPool)
-    internal = not isinstance(exc, SourcecheckError | BrokenProcessPool)
+    retryable = lost or isinstance(exc, ModelError)
+    internal = not (lost or isinstance(exc, SourcecheckError))
     rest = {"error": type(exc).__name__, "message": message, "retryable": retryable}
     if internal:
         rest["internal"] = True
@@ -243,6 +257,13 @@ def process_line(process: Process, item_id: str, sha256: str, data: Data) -> str
     except Exception as exc:
         return error_line(item_id, sha256, exc)
     return _head(item_id, sha256, "ok") + ', "result": ' + result + "}\n"
+
+
+def item_line(process: Process, item: BatchItem) -> str:
+    """The record line of one item: its problem, or what ``process`` makes of it."""
+    if item.problem is not None:
+        return error_line(item.id, item.sha256, item.problem)
+    return process_line(process, item.id, item.sha256, item.data)
 
 
 def offline_process(data: Data) -> BaseModel:
@@ -678,10 +699,11 @@ def _collect(
     for future in finished:
         item = pending.pop(future)
         try:
-            run.record(future.result())
-        except BrokenProcessPool as exc:
-            broken = True
-            run.record(error_line(item.id, item.sha256, exc))
+            line = future.result()
+        except Exception as exc:  # process_line never raises: the worker or executor failed
+            broken = broken or isinstance(exc, BrokenProcessPool)
+            line = error_line(item.id, item.sha256, exc, lost=True)
+        run.record(line)
     if broken and own:
         pool.shutdown(wait=False, cancel_futures=True)
         return ProcessPoolExecutor(workers)
