@@ -108,6 +108,13 @@ def test_extracts_the_seed_and_flags_what_the_model_gets_wrong(
     assert_nothing_wrong_is_supported(result)
     # Both Witkoff quotes are there (found by code, attributed by the model or the rules).
     assert sum("security protocols" in q.span.text for q in result.quotes) == 2
+    # A speaker the model names is used only where the text puts it: next to the quote.
+    document = Document(seed_text)
+    for quote in result.quotes:
+        if quote.speaker is not None:
+            near = {s.index for s in document.sentences_in(quote.span)}
+            where = document.sentences_in(quote.speaker)[0].index
+            assert min(near) - 1 <= where <= max(near) + 1, quote.speaker.text
 
 
 @pytest.mark.vcr
