@@ -269,3 +269,13 @@ def test_find_cues_joins_auxiliaries_and_phrases() -> None:
         "called for",
         "according to",
     ]
+
+
+def test_noun_cue_with_a_possessive_source() -> None:
+    (a,) = _read("Mr. Trump's claim that crime is at a record high drew scorn.")
+    assert a.cue is not None
+    assert a.cue.text == "claim"
+    assert a.source is not None
+    assert a.source.text == "Mr. Trump's"
+    assert a.source_name == "Trump"
+    assert a.content.text.startswith("that crime is at a record high")

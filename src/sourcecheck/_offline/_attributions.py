@@ -145,6 +145,18 @@ _EDITORIAL_LABELS = frozenset(
     }
 )
 _GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
+_NOUN_CUES = (
+    r"claims?|assertions?|arguments?|views?|beliefs?|promises?|pledges?|warnings?|"
+    r"suggestions?|insistence|contention|statements?|assessments?|proposals?|decision|"
+    r"refusal|demands?|concerns?|fears?|hopes?|position|announcement|recommendations?|"
+    r"predictions?|conclusions?|findings?|accusations?|allegations?|denials?|admission|"
+    r"acknowledgment|bet|goal|desire|intention|vow|call|calls|plans?|charges?|criticism|"
+    r"message|argument|suspicion|belief|complaint|complaints|threat|threats"
+)
+_NOMINAL = re.compile(
+    r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:[a-z]+\s+)?(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -274,6 +286,7 @@ class _Finder:
             for cue in reversed(cues):
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
+            self.nominal(unit)
         self.extend_quotes()
         self.standalone_quotes()
         self.found.sort(key=lambda f: f.content[0])
@@ -352,6 +365,21 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def nominal(self, unit: Unit) -> None:
+        """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
+        source is the possessive before it."""
+        for m in _NOMINAL.finditer(self.text, unit.start, unit.end):
+            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end("cue")):
+                continue
+            start = m.start("rest")
+            self.add(
+                unit,
+                (start, self.cut(start, unit.end)),
+                m.span("cue"),
+                m.span("source"),
+                AttributionKind.INDIRECT,
+            )
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject;

@@ -533,8 +533,10 @@ def describe(source: str) -> SourceInfo:
         True
     """
     text = source.strip().rstrip(",").strip()
-    if text.lower() in PRONOUNS:
+    if text.lower() in PRONOUNS or text.lower() in _POSSESSIVES:
         return SourceInfo(None, None, anonymous=False, pronoun=True)
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]  # "Donald Trump's claim": the source is Donald Trump
     head, _, appositive = text.partition(",")
     head = _PAREN.sub("", head).strip()
     role = _strip_article(appositive.strip().rstrip(",")) or None
@@ -622,6 +624,7 @@ class People:
         """The full name a mention at ``offset`` refers to, or None if unknown."""
         low = mention.strip().lower()
         i = bisect_left(self.offsets, offset) - 1
+        low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in _PERSON_PRONOUNS:
             want_female = low == "she"
             for j in range(i, -1, -1):
