@@ -119,7 +119,7 @@ _TITLE_GLUE = frozenset(
     {"over", "on", "in", "for", "to", "of", "and", "the", "with", "at", "by", "from", "as", "vs"}
 )
 # Between a cue and a quote that resumes the speaker's words: "said on Monday, "
-_RESUMES = re.compile(r"(?:\s+[^\s\"“”;:]+){0,12}?\s*,\s*")
+_RESUMES = re.compile(r"(?:,?\s+[^\s\"“”;:,]+){0,12}?\s*,\s*(?:(?:but|and)\s+)?")
 # "African-Americans, he said, can ...": the source interrupts the content.
 _PARENTHETICAL = re.compile(
     r",\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
@@ -157,6 +157,7 @@ _NOMINAL = re.compile(
     r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"\s+(?:[a-z]+\s+)?(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
 )
+_QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -346,7 +347,8 @@ class _Finder:
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
             return  # "was confirmed", "is considered": the subject is not the source
         if info.gerund and not auxiliaries & _BE:
-            self.continuation(unit, cue, lo)
+            if not self.continuation(unit, cue, lo):
+                self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
             return
         source = source_before(self.text, lo, cue.start)
         if source is None or self.is_claimed(*source):
@@ -408,15 +410,31 @@ class _Finder:
             return True
         return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
 
-    def continuation(self, unit: Unit, cue: Cue, lo: int) -> None:
+    def quoting(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""
+        source = source_before(self.text, lo, cue.start)
+        m = _QUOTE_NEXT.match(self.text, cue.end)
+        if source is None or m is None or self.is_claimed(*source):
+            return
+        region = self.in_quote(m.end())
+        if region is not None and region.end <= unit.end:
+            self.add(
+                unit,
+                (region.start, region.end),
+                (cue.start, cue.end),
+                source,
+                AttributionKind.DIRECT,
+            )
+
+    def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
         before = self.text[lo : cue.start].rstrip()
         if not before.endswith(","):
-            return
+            return False
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
-            return
-        self.add(
+            return False
+        return self.add(
             unit,
             (start, self.cut(start, unit.end)),
             (cue.verb_start, cue.end),
