@@ -6,6 +6,7 @@ HTTP server on 127.0.0.1, with small timeouts."""
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import threading
 import time
@@ -258,3 +259,13 @@ def test_judge_grounds_its_citations() -> None:
     )
     assert judge("The bridge reopened on Friday.", DOC, [1]) == (Label.CONTRADICTED, (1,))
     assert judge.usage.calls == 1
+
+
+def test_the_key_reaches_no_log_record_even_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    secret = "sk-logged-nowhere-77"
+    caplog.set_level(logging.DEBUG)
+    server = FakeServer(status(500), status(401))
+    with pytest.raises(ConfigurationError):
+        reader(server, api_key=secret).read(DOC)
+    assert caplog.records  # the SDK and instructor did log, at debug level
+    assert secret not in caplog.text
