@@ -279,3 +279,12 @@ def test_noun_cue_with_a_possessive_source() -> None:
     assert a.source.text == "Mr. Trump's"
     assert a.source_name == "Trump"
     assert a.content.text.startswith("that crime is at a record high")
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject() -> None:
+    (a,) = _read('President Obama is rolling out a new campaign message: "It\'s about me."')
+    assert a.source is not None
+    assert a.source.text == "President Obama"
+    assert a.cue is not None
+    assert a.cue.text == "is rolling out a new campaign message"
+    assert a.content.text == '"It\'s about me."'

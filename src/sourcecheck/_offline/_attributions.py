@@ -35,6 +35,7 @@ from sourcecheck._models import AttributionKind
 from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues
 from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
+    leading_subject,
     named_source,
     plausible_source,
     plural_source,
@@ -158,6 +159,7 @@ _NOMINAL = re.compile(
     r"\s+(?:[a-z]+\s+)?(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
+_COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -288,6 +290,8 @@ class _Finder:
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.nominal(unit)
+        for unit in self.units:
+            self.colon_quote(unit)
         self.extend_quotes()
         self.standalone_quotes()
         self.found.sort(key=lambda f: f.content[0])
@@ -409,6 +413,27 @@ class _Finder:
         if word not in NOUN_LIKE:
             return True
         return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
+
+    def colon_quote(self, unit: Unit) -> None:
+        """``President Obama is rolling out a new message: "It's about me."``: a quote after
+        a colon belongs to the sentence's subject, the words between being the cue."""
+        m = _COLON_QUOTE.search(self.text, unit.start, unit.end)
+        if m is None or self.is_claimed(m.start(), unit.end):
+            return
+        region = self.in_quote(m.end())
+        if (
+            region is None
+            or self.text[region.end : unit.end].strip(" .")
+            or self.in_quote(m.start())
+        ):
+            return
+        subject = leading_subject(self.text, self.unit_start(unit, m.start()), m.start())
+        if subject is None:
+            return
+        cue = self.trim(subject[1], m.start())
+        if cue[1] <= cue[0] or len(self.text[cue[0] : cue[1]].split()) > 12:
+            return
+        self.add(unit, (region.start, region.end), cue, subject, AttributionKind.DIRECT)
 
     def quoting(self, unit: Unit, cue: Cue, lo: int) -> None:
         """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""

@@ -28,6 +28,7 @@ __all__ = [
     "People",
     "SourceInfo",
     "describe",
+    "leading_subject",
     "named_source",
     "plausible_source",
     "plural_source",
@@ -223,6 +224,42 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False  # "... told him" is not a subject
     # Verbs in -ed/-ing right before the cue signal a clause ("the plan was announced").
     return not (len(toks) > 1 and low_last.endswith(("ed", "ing")) and not _is_capital(last))
+
+
+_AUXILIARY = frozenset(
+    _wordlist(
+        """
+    is are was were has have had will would can could did does do may might must should
+    """
+    )
+)
+
+
+def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject that opens ``text[start:end]``: the words before its first verb.
+
+    Example:
+        >>> t = "President Obama is rolling out a new message"
+        >>> s = leading_subject(t, 0, len(t))
+        >>> t[s[0]:s[1]]
+        'President Obama'
+    """
+    toks = _words(text, start, end)
+    comma = next((i for i, t in enumerate(toks[:8]) if text[t[0] : t[1]] == ","), None)
+    if comma is not None:
+        toks = toks[comma + 1 :]  # past a leading "In a speech on Monday,"
+    taken: list[tuple[int, int]] = []
+    for tok in toks:
+        word = text[tok[0] : tok[1]]
+        low = word.lower()
+        if text[tok[0]].islower() and (low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS):
+            break
+        taken.append(tok)
+        if len(taken) > 8:
+            return None
+    if not taken or len(taken) == len(toks) or not _plausible_np(text, taken):
+        return None
+    return taken[0][0], taken[-1][1]
 
 
 def plausible_source(text: str, start: int, end: int) -> bool:
