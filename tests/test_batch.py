@@ -18,13 +18,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx2
 import pytest
 
+from llm_fakes import ok
 from sourcecheck._batch import (
     BatchItem,
     RateLimiter,
     count_inputs,
     iter_inputs,
+    model_process,
     read_records,
     repair,
     run_batch,
@@ -389,4 +392,82 @@ def test_sigkill_midway_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) 
     assert rerun.returncode == 1, rerun.stderr  # 1: some inputs are errors (the hostile ones)
     assert "Traceback" not in rerun.stderr
     assert f"{written} already done" in rerun.stderr
+    assert_one_record_per_input(out, list(iter_inputs(source)))
+
+
+# -- model faults during a batch ---------------------------------------------------------
+
+
+class FaultyModel:
+    """An OpenAI-compatible endpoint (an httpx mock transport) that fails by article:
+    district n % 5 == 1 gets one 429 then answers, 2 always 500, 3 always times out,
+    4 always answers malformed JSON, 0 answers. ``healthy`` makes every call answer."""
+
+    def __init__(self) -> None:
+        self.healthy = False
+        self.calls: Counter[int] = Counter()
+
+    def handle(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.content)
+        prompt = " ".join(str(m["content"]) for m in body["messages"])
+        district = int(prompt.split("district ")[1].split(".")[0])
+        self.calls[district] += 1
+        fault = -1 if self.healthy else district % 5
+        if fault == 1 and self.calls[district] == 1:
+            return httpx2.Response(429, headers={"retry-after-ms": "10"}, json={"error": {}})
+        if fault == 2:
+            return httpx2.Response(500, json={"error": {"message": "boom"}})
+        if fault == 3:
+            raise httpx2.ReadTimeout("the model is thinking", request=request)
+        if fault == 4:
+            return ok("{not json at all")
+        return ok({})
+
+    def process(self) -> Any:
+        async def handle(request: httpx2.Request) -> httpx2.Response:
+            await request.aread()
+            return self.handle(request)
+
+        client = httpx2.AsyncClient(transport=httpx2.MockTransport(handle))
+        return model_process(
+            "test-model",
+            base_url="http://llm.test/v1",
+            async_http_client=client,
+            cache=False,
+            sdk_retries=0,
+            attempts=2,
+            retry_wait=0.01,
+            rpm=6000,
+        )
+
+
+def test_model_faults_end_in_retries_or_records_and_a_rerun_completes(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    rows = [
+        {"id": f"a{n}", "text": f"The council met on Monday in district {n}. It voted."}
+        for n in range(20)
+    ]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.jsonl"
+    model = FaultyModel()
+    first = asyncio.run(
+        run_batch_async(source, out, model.process(), concurrency=4, progress=False)
+    )
+    assert first.ok == 8  # the answered ones and the ones a 429 only delayed
+    assert first.error_types == Counter(
+        {"ModelError": 4, "ModelTimeoutError": 4, "ModelResponseError": 4}
+    )
+    assert all(model.calls[n] == 2 for n in range(20) if n % 5 == 1)  # retried once
+    by_id = {r["id"]: r for r in records(out)}
+    assert "HTTP 500" in by_id["a2"]["message"]
+    assert all(r["retryable"] for r in by_id.values() if r["status"] == "error")
+    answered = {line for line in out.read_bytes().splitlines() if b'"status": "ok"' in line}
+
+    model.healthy = True
+    second = asyncio.run(
+        run_batch_async(source, out, model.process(), concurrency=4, progress=False)
+    )
+    assert (second.skipped, second.ok, second.errors) == (8, 12, 0)
+    assert answered <= set(out.read_bytes().splitlines())  # nothing written is lost
+    assert {r["status"] for r in records(out)} == {"ok"}
     assert_one_record_per_input(out, list(iter_inputs(source)))
