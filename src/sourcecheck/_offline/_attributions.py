@@ -418,7 +418,10 @@ class _Finder:
         """``President Obama is rolling out a new message: "It's about me."``: a quote after
         a colon belongs to the sentence's subject, the words between being the cue."""
         m = _COLON_QUOTE.search(self.text, unit.start, unit.end)
-        if m is None or self.is_claimed(m.start(), unit.end):
+        if m is None:
+            self.colon_paragraph(unit)
+            return
+        if self.is_claimed(m.start(), unit.end):
             return
         region = self.in_quote(m.end())
         if (
@@ -434,6 +437,20 @@ class _Finder:
         if cue[1] <= cue[0] or len(self.text[cue[0] : cue[1]].split()) > 12:
             return
         self.add(unit, (region.start, region.end), cue, subject, AttributionKind.DIRECT)
+
+    def colon_paragraph(self, unit: Unit) -> None:
+        """``I had to change my answer:`` closing a paragraph, then a quote paragraph."""
+        colon = unit.end - 1
+        if self.text[colon] != ":" or self.is_claimed(unit.start, unit.end):
+            return
+        if self.units[-1] is unit or self.in_quote(colon) is not None:
+            return
+        subject = leading_subject(self.text, unit.start, colon)
+        if subject is None:
+            return
+        cue = self.trim(subject[1], colon)
+        if cue[1] > cue[0] and len(self.text[cue[0] : cue[1]].split()) <= 12:
+            self.colon_next_paragraph(unit, cue, subject)
 
     def quoting(self, unit: Unit, cue: Cue, lo: int) -> None:
         """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""

@@ -257,7 +257,9 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         taken.append(tok)
         if len(taken) > 8:
             return None
-    if not taken or len(taken) == len(toks) or not _plausible_np(text, taken):
+    whole = len(taken) == len(toks)
+    taken = _trim_leading(text, taken) if taken else taken
+    if not taken or whole or not _plausible_np(text, taken):
         return None
     return taken[0][0], taken[-1][1]
 
