@@ -200,3 +200,17 @@ def test_reader_keeps_title_as_role_for_quotes() -> None:
     (quote,) = OfflineReader().read(Document(text)).quotes
     assert quote.speaker_name == "Steve Witkoff"
     assert quote.speaker_role == "U.S. Special Envoy"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "role"),
+    [
+        ("Mr. King", "King", None),  # a surname that is also a title word
+        ("Representative Charles B. Rangel of New York", "Charles B. Rangel", "Representative"),
+        ("Secretary of State John Kerry", "John Kerry", "Secretary of State"),
+        ("The University of Utah", "University of Utah", None),
+    ],
+)
+def test_names_with_places_and_title_words(source: str, name: str, role: str | None) -> None:
+    info = describe(source)
+    assert (info.name, info.role) == (name, role)

@@ -558,6 +558,7 @@ class SourceInfo:
     pronoun: bool
 
 
+_OF_PLACE = re.compile(r"^(.*?[A-Z][\w.’'-]*)\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -582,7 +583,20 @@ def describe(source: str) -> SourceInfo:
     if role and _PARTY.fullmatch(role):
         role = None  # "Mitch McConnell, R-Ky.": a party and state, not a role
     words = head.split()
+    of_place = _OF_PLACE.match(head)
+    if of_place:
+        before_of = of_place.group(1).split()
+        start = _name_start(before_of)
+        if start is not None and len(before_of) - start >= 2 and not is_org(of_place.group(1)):
+            words = before_of  # "Representative Charles B. Rangel of New York"
     split = _name_start(words)
+    if (
+        split is None
+        and len(words) == 2
+        and words[0].lower().rstrip(".") in _HONORIFICS
+        and words[1].lower() in _TITLE_WORDS
+    ):
+        split = len(words) - 1  # "Mr. King": a surname that is also a title word
     if split is None:
         name = _strip_article(head)
         anonymous = _is_anonymous(words)
