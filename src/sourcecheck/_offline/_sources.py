@@ -502,7 +502,9 @@ def source_after(
     if not toks:
         return None
     first = text[toks[0][0] : toks[0][1]]
-    if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS):
+    if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS) and not (
+        to_clause_end and first.isalpha()  # "according to federal statistics"
+    ):
         return None
     if _low(text, toks[0]) in _TIME_WORDS:
         return None  # "said Tuesday"
