@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--model", help="judge undecided sentences with this model")
     parser.add_argument("--base-url", help="an OpenAI-compatible server for --model")
+    parser.add_argument("--mode", help="instructor mode for --model (json_schema, json, tools)")
+    parser.add_argument("--timeout", type=float, help="seconds per model call")
     parser.add_argument("--errors", type=int, default=0, help="print this many mistakes")
     parser.add_argument("--limit", type=int, help="only the first N summaries (a smoke run)")
     args = parser.parse_args(argv)
@@ -98,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.model:
         from sourcecheck._llm import LLMJudge
 
-        options = {"base_url": args.base_url} if args.base_url else {}
-        judge = LLMJudge(args.model, **options)
+        given = {"base_url": args.base_url, "mode": args.mode, "timeout": args.timeout}
+        judge = LLMJudge(args.model, **{k: v for k, v in given.items() if v is not None})
     started = time.perf_counter()
     results = run(items, judge)
     elapsed = time.perf_counter() - started
