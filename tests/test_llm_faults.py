@@ -5,6 +5,7 @@ HTTP server on 127.0.0.1, with small timeouts."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
@@ -269,3 +270,11 @@ def test_the_key_reaches_no_log_record_even_at_debug(caplog: pytest.LogCaptureFi
         reader(server, api_key=secret).read(DOC)
     assert caplog.records  # the SDK and instructor did log, at debug level
     assert secret not in caplog.text
+
+
+def test_async_path_retries_and_types_errors_too() -> None:
+    server = FakeServer(status(429, {"retry-after": "0"}), ok({}))
+    asyncio.run(reader(server).aread(DOC))
+    assert len(server.requests) == 2
+    with pytest.raises(ModelTimeoutError):
+        asyncio.run(reader(FakeServer(httpx2.ReadTimeout("slow"))).aread(DOC))

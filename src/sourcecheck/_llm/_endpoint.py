@@ -28,6 +28,8 @@ class Endpoint:
     answers that do not validate) and ``attempts`` (whole-call retries on transient
     failures, waiting at most ``retry_wait`` seconds each) multiply: the worst case is
     ``attempts * (reasks + 1) * (sdk_retries + 1)`` requests, each at most ``timeout``.
+    The defaults (2 attempts, 1 re-ask, 1 SDK retry, 300 s) keep a dead local server
+    from holding a run for long while still riding out a 429 or a dropped connection.
     """
 
     def __init__(
@@ -39,8 +41,8 @@ class Endpoint:
         cache: bool | str | os.PathLike[str] | ResponseCache | None = True,
         api_key: str | None = None,
         timeout: float = 300.0,
-        sdk_retries: int = 2,
-        attempts: int = 3,
+        sdk_retries: int = 1,
+        attempts: int = 2,
         reasks: int = 1,
         max_completion_tokens: int = 2048,
         price: Price | tuple[float, float] | None = None,

@@ -18,7 +18,6 @@ carry none).
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
 import time
@@ -32,6 +31,13 @@ from instructor.core import (
     IncompleteOutputException,
     InstructorRetryException,
     ResponseParsingError,
+)
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
 )
 
 from sourcecheck._exceptions import (
@@ -113,42 +119,51 @@ class RetryPolicy:
         wait = asked if asked is not None else self.backoff * 2 ** (attempt - 1)
         return min(wait, self.max_wait)
 
-    def _next_wait(self, attempt: int, exc: BaseException) -> float | None:
-        if attempt >= self.attempts or transient_cause(exc) is None:
-            return None
-        return self.delay(attempt, retry_after(exc))
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome is not None else None
+        return self.delay(state.attempt_number, retry_after(exc) if exc is not None else None)
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(max(1, self.attempts)),
+            "wait": self._wait,
+            "retry": retry_if_exception(lambda exc: transient_cause(exc) is not None),
+            "reraise": True,
+        }
 
     def call(self, fn: Callable[[], T], *, where: str) -> T:
-        for attempt in range(1, max(1, self.attempts) + 1):
-            try:
-                return fn()
-            except SourcecheckError:
-                raise
-            except Exception as exc:
-                wait = self._next_wait(attempt, exc)
-                if wait is None:
-                    error = model_error(exc, where=where, attempts=attempt)
-                    if error is None:
-                        raise  # not a model failure: a bug must surface as itself
-                    raise error from None
-                time.sleep(wait)
-        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+        """``fn()``, repeated on transient failures; a typed error when they run out."""
+        retrying = Retrying(**self._options())
+        try:
+            return retrying(fn)
+        except SourcecheckError:
+            raise
+        except Exception as exc:
+            error = _typed(exc, where, retrying.statistics)
+            if error is None:
+                raise  # not a model failure: a bug must surface as itself
+            raise error from None
 
     async def acall(self, fn: Callable[[], Awaitable[T]], *, where: str) -> T:
-        for attempt in range(1, max(1, self.attempts) + 1):
-            try:
-                return await fn()
-            except SourcecheckError:
-                raise
-            except Exception as exc:
-                wait = self._next_wait(attempt, exc)
-                if wait is None:
-                    error = model_error(exc, where=where, attempts=attempt)
-                    if error is None:
-                        raise
-                    raise error from None
-                await asyncio.sleep(wait)
-        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+        """``call`` for coroutines (waits with ``asyncio.sleep``)."""
+        retrying = AsyncRetrying(**self._options())
+
+        async def attempt() -> T:  # tenacity awaits only what is a coroutine function
+            return await fn()
+
+        try:
+            return await retrying(attempt)
+        except SourcecheckError:
+            raise
+        except Exception as exc:
+            error = _typed(exc, where, retrying.statistics)
+            if error is None:
+                raise  # not a model failure: a bug must surface as itself
+            raise error from None
+
+
+def _typed(exc: Exception, where: str, statistics: dict[str, Any]) -> SourcecheckError | None:
+    return model_error(exc, where=where, attempts=int(statistics.get("attempt_number", 1)))
 
 
 def _tries(attempts: int) -> str:
