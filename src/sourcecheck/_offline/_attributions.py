@@ -160,6 +160,7 @@ _NOMINAL = re.compile(
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
+_LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -789,6 +790,8 @@ class _Finder:
             if j not in pure or self.is_claimed(unit.start, unit.end):
                 break
             first = pure[j][0]
+            if len(self.text[end : first.start].split()) > _LONGEST_GAP:
+                break  # a long interposed source: the span would hold more of it than of quote
             if unit.paragraph != paragraph:
                 if not (first.continues and not last_region.closed):
                     break
