@@ -471,3 +471,16 @@ def test_model_faults_end_in_retries_or_records_and_a_rerun_completes(tmp_path: 
     assert answered <= set(out.read_bytes().splitlines())  # nothing written is lost
     assert {r["status"] for r in records(out)} == {"ok"}
     assert_one_record_per_input(out, list(iter_inputs(source)))
+
+
+def test_two_runs_cannot_append_to_one_file(folder: Path, tmp_path: Path) -> None:
+    from sourcecheck._batch import _Writer
+
+    out = tmp_path / "out.jsonl"
+    holder = _Writer(out)  # what a running batch holds
+    try:
+        with pytest.raises(ConfigurationError, match="another batch"):
+            run_batch(folder, out, process=echo, progress=False)
+    finally:
+        holder.close()
+    assert run_batch(folder, out, process=echo, progress=False).inputs == 3

@@ -34,10 +34,12 @@ Example:
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import glob
 import hashlib
 import json
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
@@ -311,6 +313,24 @@ def _limited_client(client: Any, rpm: float) -> Any:
     return client
 
 
+_HEAD = re.compile(
+    rb'\{"id": ("(?:[^"\\]|\\.)*"), "sha256": "([0-9a-f]{64})", "status": "(ok|error)"'
+)
+
+
+def _key_status(line: bytes) -> tuple[tuple[str, str], str, bool] | None:
+    """Key, status and retryability of a whole record line. A result is known by its
+    head alone (its result can be megabytes); an error line is small and fully parsed."""
+    head = _HEAD.match(line)
+    if head is not None and head.group(3) == b"ok" and line.endswith(b"}\n"):
+        return (json.loads(head.group(1)), head.group(2).decode()), "ok", False
+    record = _parse(line)
+    if record is None:
+        return None
+    key = (record["id"], str(record["sha256"]))
+    return key, str(record.get("status")), bool(record.get("retryable"))
+
+
 def _parse(line: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(line)
@@ -377,6 +397,11 @@ class _Writer:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         self._synced = time.monotonic()
+        try:  # two runs appending to one file would interleave and double the work
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self._fd)
+            raise ConfigurationError(f"another batch is writing to {path}") from None
 
     def write(self, line: str) -> None:
         data = line.encode("utf-8", "surrogateescape")
@@ -450,14 +475,17 @@ class _Plan:
             self._load(out)
 
     def _load(self, out: Path) -> None:
-        for record in read_records(out):
-            key = (record["id"], str(record["sha256"]))
-            if record.get("status") == "error" and record.get("retryable"):
-                self.retryable.add(key)
-                continue
-            self.done[key] += 1
-            if record.get("status") == "error":
-                self.done_errors[key] += 1
+        with out.open("rb") as handle:
+            for line in handle:
+                found = _key_status(line) if line.endswith(b"\n") else None
+                if found is None:
+                    continue
+                key, status, retryable = found
+                if retryable:
+                    self.retryable.add(key)
+                    continue
+                self.done[key] += 1
+                self.done_errors[key] += status == "error"
 
     def skip(self, item: BatchItem) -> bool:
         """True when an earlier run recorded this occurrence; counts the occurrence."""
@@ -560,9 +588,9 @@ class _Run:
     """State shared by the sync and async runners: plan, writer, summary, progress."""
 
     def __init__(self, out: Path, advance: Callable[[int], None]) -> None:
+        self.writer = _Writer(out)  # first: it holds the lock
         repair(out)
         self.plan = _Plan(out)
-        self.writer = _Writer(out)
         self.summary = BatchSummary(out=out)
         self.advance = advance
         self.started = time.perf_counter()
