@@ -108,3 +108,16 @@ def test_open_cache_choices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     chosen = open_cache(tmp_path / "x")
     assert chosen is not None
     assert chosen.directory == tmp_path / "x"
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_cached_rerun_after_a_mode_fallback_makes_zero_calls(tmp_path: Path) -> None:
+    def like_llama_cpp_python(body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        if body.get("response_format", {}).get("type") == "json_schema":
+            return 500, {}, b'{"error": {"message": "expected text or json_object: json_schema"}}'
+        return answer(body)
+
+    with stub_http_server(like_llama_cpp_python) as (url, seen):
+        for _ in range(2):
+            LLMReader("m", base_url=url, cache=tmp_path, sdk_retries=0).read(Document(ARTICLE))
+        assert len(seen) == 2  # the refused request and the answer, then nothing

@@ -332,3 +332,10 @@ def test_raw_newlines_inside_json_strings_are_salvaged_after_the_reasks() -> Non
     assert len(server.requests) == 2  # strict JSON refused it once, and the re-ask too
     (claim,) = reading.claims
     assert claim.evidence[0].text == "The Harbor Bridge reopened on Monday"
+
+
+def test_no_claims_from_the_model_shows_the_rules_claims_with_a_warning() -> None:
+    reading = reader(FakeServer(ok({}))).read(Document(ARTICLE))
+    assert reading.claims
+    assert all(c.evidence for c in reading.claims)
+    assert any("come from the offline rules" in w for w in reading.warnings)

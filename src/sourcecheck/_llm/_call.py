@@ -93,6 +93,9 @@ class Caller:
         temperature: float = 0.0,
     ) -> None:
         self.settings = settings
+        # Cache keys use the settings as configured, so a run that fell back from JSON
+        # schema to JSON finds the answers an earlier run stored after the same fallback.
+        self._configured = settings
         self.policy = policy
         self.cache = cache
         self.reasks = reasks
@@ -165,7 +168,7 @@ class Caller:
     def _cached(self, request: StructuredRequest[M], meter: UsageMeter) -> M | None:
         if self.cache is None:
             return None
-        hit = self.cache.get(request.key(self.settings))
+        hit = self.cache.get(request.key(self._configured))
         if hit is None:
             return None
         try:
@@ -182,7 +185,7 @@ class Caller:
             entry = CachedAnswer(
                 answer.model_dump(mode="json"), spent.prompt_tokens, spent.completion_tokens
             )
-            self.cache.put(request.key(self.settings), entry)
+            self.cache.put(request.key(self._configured), entry)
 
     def _create(self, request: StructuredRequest[M], meter: UsageMeter) -> M:
         client = instructor.from_openai(self._openai, mode=self.settings.mode)

@@ -150,10 +150,16 @@ class LLMReader(Endpoint):
         merged = merge_readings(readings, self.info)
         extra = _rule_attributions(offline.attributions, merged.attributions)
         warnings = list(merged.warnings)
-        if not merged.claims and document.body_sentences:
-            warnings.append(f"{self.settings.model} reported no claims for this article")
+        claims = merged.claims
+        if not claims and document.body_sentences:
+            # The model failed at something the rules can do: show the rules' claims,
+            # and say so, rather than an empty list.
+            claims = offline.claims
+            source = "the claims shown come from the offline rules" if claims else "none found"
+            warnings.append(f"{self.settings.model} reported no claims for this article; {source}")
         return merged.model_copy(
             update={
+                "claims": claims,
                 "attributions": tuple(
                     sorted(merged.attributions + extra, key=lambda a: a.content.start)
                 ),
