@@ -183,12 +183,20 @@ def test_parenthetical_source_covers_both_parts() -> None:
     assert a.content.text == "The latest test, North Korea said, was its biggest yet"
 
 
-def test_gerund_continues_the_clause_without_a_source() -> None:
+def test_gerund_continues_the_clause_and_shares_its_source() -> None:
     attributions = _read("The mayor said the bridge is safe, adding that repairs are done.")
     assert [(a.cue.text if a.cue else None) for a in attributions] == ["said", "adding"]
     assert attributions[0].content.text == "the bridge is safe"
     assert attributions[1].content.text == "that repairs are done"
-    assert attributions[1].source is None
+    assert attributions[1].source == attributions[0].source
+
+
+def test_gerund_after_a_plain_clause_takes_its_subject() -> None:
+    (a,) = _read('Rival Hillary Clinton mocked it, saying anybody who complains is "not well."')
+    assert a.cue is not None
+    assert a.cue.text == "saying"
+    assert a.source is not None
+    assert a.source.text == "Rival Hillary Clinton"
 
 
 def test_two_speakers_in_one_sentence() -> None:

@@ -180,6 +180,7 @@ class _Finder:
         self.claimed: list[tuple[int, int]] = []  # sorted
         self.longest = 0
         self.found: list[Found] = []
+        self.pending: list[tuple[Found, Unit]] = []  # gerund attributions awaiting a subject
 
     # -- helpers --------------------------------------------------------------------
 
@@ -291,6 +292,7 @@ class _Finder:
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.nominal(unit)
+            self.give_subjects()
         for unit in self.units:
             self.colon_quote(unit)
         self.extend_quotes()
@@ -477,13 +479,44 @@ class _Finder:
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return False
-        return self.add(
+        if not self.add(
             unit,
             (start, self.cut(start, unit.end)),
             (cue.verb_start, cue.end),
             None,
             AttributionKind.INDIRECT,
-        )
+        ):
+            return False
+        self.pending.append((self.found[-1], unit))  # its subject is found after the unit
+        return True
+
+    def give_subjects(self) -> None:
+        """Gerund attributions take the subject of the clause they continue."""
+        for found, unit in self.pending:
+            assert found.cue is not None
+            subject = self.clause_subject(unit, found.cue[0])
+            if subject is not None and self.in_quote(subject[0]) is None:
+                found.source = subject
+        self.pending.clear()
+
+    def clause_subject(self, unit: Unit, before: int) -> tuple[int, int] | None:
+        """Who a gerund's clause is about: the source of the attribution just before it in
+        the sentence ("the mayor said, adding ..."), else the sentence's subject ("Clinton
+        mocked the complaint, saying ...")."""
+        earlier = [
+            f
+            for f in self.found
+            if f.source is not None
+            and unit.start <= f.source[0]
+            and f.cue is not None
+            and f.cue[1] <= before
+        ]
+        if earlier:
+            return max(earlier, key=lambda f: f.cue[1] if f.cue else 0).source
+        start = unit.start
+        for region in self.regions_in(unit.start, before):
+            start = max(start, region.end)  # the subject is not inside a quote
+        return leading_subject(self.text, start, before)
 
     def embedded(self, lo: int, source_start: int) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""

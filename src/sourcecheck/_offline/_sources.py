@@ -246,7 +246,10 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """
     toks = _words(text, start, end)
     comma = next((i for i, t in enumerate(toks[:8]) if text[t[0] : t[1]] == ","), None)
-    if comma is not None:
+    opener = _low(text, toks[0]) if toks else ""
+    if comma is not None and (
+        opener in _PREPOSITIONS or opener in _LEADING or opener.endswith("ly")
+    ):
         toks = toks[comma + 1 :]  # past a leading "In a speech on Monday,"
     taken: list[tuple[int, int]] = []
     for tok in toks:
@@ -337,7 +340,7 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
     descriptive = (
         _PARTY.fullmatch(text, appositive[0][0], appositive[-1][1]) is not None
         or first in _DETERMINERS
-        or first in {"who", "of", "("}
+        or first in {"who", "of", "(", "including", "both", "each"}
         or first_raw[0].isdigit()
         or first in _TITLE_WORDS
         or (not _is_capital(first_raw) and len(appositive) <= 6)
