@@ -296,3 +296,12 @@ def test_a_quote_after_a_colon_belongs_to_the_subject() -> None:
     assert a.cue is not None
     assert a.cue.text == "is rolling out a new campaign message"
     assert a.content.text == '"It\'s about me."'
+
+
+def test_a_coordinated_verb_shares_the_subject() -> None:
+    first, second = _read("Graham urged Republicans to act, and criticized the party's silence.")
+    assert second.cue is not None
+    assert second.cue.text == "criticized"
+    assert second.content.text == "the party's silence"
+    assert second.source == first.source
+    assert first.content.text == "Republicans to act"

@@ -7,7 +7,8 @@ left, it tries the shapes news writing uses:
 - ``X said (that) CONTENT`` / ``X believes CONTENT`` / ``X told Y that CONTENT``
 - ``CONTENT, X said`` / ``"QUOTE," said X`` / ``CONTENT, X said, CONTENT``
 - ``CONTENT, according to X`` / ``According to X, CONTENT``
-- ``..., adding that CONTENT`` (continues the previous clause: no source of its own)
+- ``..., adding that CONTENT`` and ``X urged A, and criticized B`` (the subject of the
+  clause continued)
 - in headlines: ``Poll: CONTENT``, ``X Says CONTENT``; in lists: ``"QUOTE" ― Name``
 
 Quoted material is atomic: cue words inside quotes are ignored, and a quote that
@@ -391,8 +392,8 @@ class _Finder:
             )
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
-        """``X urged A, and criticized B``: the second verb shares the first one's subject;
-        PolNeAR gives each token one attribution, so the second has no source span."""
+        """``X urged A, and criticized B``: the second verb shares the first one's subject
+        (given once the whole sentence is read)."""
         verb = self.text[cue.verb_start : cue.end].lower()
         if not cue.info.speech or verb == cue.info.lemma or cue.info.gerund:
             return  # "and demand from China": a base form or a gerund is no second verb
@@ -401,13 +402,14 @@ class _Finder:
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None or start >= unit.end:
             return
-        self.add(
+        if self.add(
             unit,
             (start, self.cut(start, unit.end)),
             (cue.start, cue.end),
             None,
             AttributionKind.INDIRECT,
-        )
+        ):
+            self.pending.append((self.found[-1], unit))  # shares the first verb's subject
 
     def verb_like(self, cue: Cue, source: tuple[int, int]) -> bool:
         """A form like "calls" or "remarks" is a verb only after a name or a pronoun, and
