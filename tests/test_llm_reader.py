@@ -339,3 +339,13 @@ def test_no_claims_from_the_model_shows_the_rules_claims_with_a_warning() -> Non
     assert reading.claims
     assert all(c.evidence for c in reading.claims)
     assert any("come from the offline rules" in w for w in reading.warnings)
+
+
+def test_a_pronoun_speaker_is_a_whole_word_not_part_of_another() -> None:
+    text = 'Port News\n\n"The port will stay open," he said after the meeting.\n'
+    answer = {"quote_speakers": [{"quote": 1, "speaker": "he", "cue": "said"}]}
+    reading = reader(FakeServer(ok(answer))).read(Document(text))
+    speaker = reading.quotes[0].speaker
+    assert speaker is not None
+    assert text[speaker.start - 1] == " "  # the word "he", not the end of "The"
+    assert speaker.start == text.index(" he said") + 1

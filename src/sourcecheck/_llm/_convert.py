@@ -86,7 +86,7 @@ class _Converter:
             return None
         first, last = sentences[0].index, sentences[-1].index
         for number in (first + 1, max(1, first)):  # the model's numbering starts at 1
-            found = self.grounder.find(_unquote(text) or text, number)
+            found = self.grounder.find_words(_unquote(text) or text, number)
             if found.verbatim and found.span is not None:
                 where = self.document.sentences_in(found.span)
                 if where and first - _NEAR <= where[0].index <= last + _NEAR:

@@ -17,6 +17,7 @@ __all__ = ["VERBATIM", "Found", "Grounder"]
 
 # A direct quote must be found exactly or after normalising case, space, quotes, dashes.
 VERBATIM = frozenset({GroundingStatus.EXACT, GroundingStatus.NORMALIZED})
+_MAX_TRIES = 20  # occurrences tried before a word-bounded match is given up
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,30 @@ class Grounder:
             return Found(None, GroundingStatus.NONE)
         cited = self.sentence(sentence)
         alignment = self._aligner.find(text, cited.span.start if cited is not None else 0)
+        return Found(alignment.span, alignment.status)
+
+    def find_words(self, text: str | None, sentence: int | None = None) -> Found:
+        """Like ``find``, but only a verbatim match that starts and ends on word
+        boundaries counts: the speaker "he" is not the end of "the"."""
+        cited = self.sentence(sentence)
+        hint = cited.span.start if cited is not None else 0
+        source = self.document.text
+        for _ in range(_MAX_TRIES):
+            found = self._from(text, hint)
+            span = found.span
+            if not found.verbatim or span is None or span.start < hint:
+                return Found(None, GroundingStatus.NONE)
+            before = source[span.start - 1] if span.start else " "
+            after = source[span.end] if span.end < len(source) else " "
+            if not (before.isalnum() or after.isalnum()):
+                return found
+            hint = span.start + 1
+        return Found(None, GroundingStatus.NONE)
+
+    def _from(self, text: str | None, hint: int) -> Found:
+        if text is None or not text.strip():
+            return Found(None, GroundingStatus.NONE)
+        alignment = self._aligner.find(text, hint)
         return Found(alignment.span, alignment.status)
 
     def nearest(self, text: str, sentence: int | None = None) -> str | None:
