@@ -11,6 +11,9 @@ is the few source sentences that BM25 ranks best for the words around the token,
 token itself left out; a token found there passes, a token found only elsewhere in the
 source is a doubt, a token found nowhere fails.
 
+The word lists they rest on (opposites, closed classes, synonyms, aliases) live in
+``_lexicon``.
+
 The checks:
     evidence    some source sentence shares the statement's words
     numbers     digits, number words, percentages, money, ranges
@@ -30,7 +33,23 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from sourcecheck._document import Document
-from sourcecheck._evidence import STOPWORDS, EvidenceIndex, Hit, Token, stem, tokenize
+from sourcecheck._evidence import EvidenceIndex, Hit, Token, stem, tokenize
+from sourcecheck._lexicon import (
+    ALIASES,
+    CARDINALS,
+    CITY_OF,
+    MONTHS,
+    NEGATORS,
+    NOT_NAMES,
+    OPPOSITE,
+    ORDINALS,
+    RIVAL,
+    SAME_SIDE,
+    SCALE_WORDS,
+    SYNONYM,
+    TIME_UNITS,
+    WEEKDAYS,
+)
 from sourcecheck._models import Check, CheckOutcome, Label, Span
 
 __all__ = [
@@ -49,10 +68,6 @@ __all__ = [
     "parse_quantities",
     "run_checks",
 ]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # -- findings -------------------------------------------------------------------------
@@ -202,88 +217,6 @@ def _spans(source: SourceFacts, hits: Iterable[Hit]) -> list[Span]:
 # -- numbers ------------------------------------------------------------------------------
 
 _UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-_SCALE_WORDS = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "trillion": 1e12,
-}
-_CARDINALS = {
-    word: float(i)
-    for i, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-_CARDINALS.update(
-    {
-        w: float(10 * i)
-        for i, w in enumerate(
-            ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 3
-        )
-    }
-)
-_CARDINALS.update({"dozen": 12.0, "half": 0.5, "single": 1.0, "double": 2.0, "twice": 2.0})
-_ORDINALS = {
-    word: float(i)
-    for i, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ],
-        1,
-    )
-}
-_ORDINALS.update({"last": -1.0})  # "last quarter" is a position too; never equal to a number
-_TIME_UNITS = frozenset(
-    stem(w)
-    for w in [
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "week",
-        "month",
-        "year",
-        "decade",
-        "century",
-        "quarter",
-    ]
-)
 _NUMBER = re.compile(r"([$£€¥]?)(\d+(?:,\d{3})*(?:\.\d+)?)(%|[a-zA-Z]{1,3})?$")
 
 
@@ -310,10 +243,10 @@ def _unit_after(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 
 
 def _word_number(lower: str) -> tuple[float, str] | None:
-    if lower in _CARDINALS:
-        return _CARDINALS[lower], "number"
-    if lower in _ORDINALS:
-        return _ORDINALS[lower], "ordinal"
+    if lower in CARDINALS:
+        return CARDINALS[lower], "number"
+    if lower in ORDINALS:
+        return ORDINALS[lower], "ordinal"
     return None
 
 
@@ -362,8 +295,8 @@ def parse_quantities(tokens: Sequence[Token]) -> list[Quantity]:
         if parsed is not None:
             value, kind, scale = parsed
             last = i
-            if i + 1 < len(tokens) and tokens[i + 1].lower in _SCALE_WORDS:
-                scale *= _SCALE_WORDS[tokens[i + 1].lower]
+            if i + 1 < len(tokens) and tokens[i + 1].lower in SCALE_WORDS:
+                scale *= SCALE_WORDS[tokens[i + 1].lower]
                 last = i + 1
             unit, unit_at = (
                 _unit_after(tokens, last) if kind in {"number", "ordinal"} else (None, last)
@@ -377,15 +310,15 @@ def parse_quantities(tokens: Sequence[Token]) -> list[Quantity]:
             continue
         head, _, rest = token.lower.partition("-")
         word = _word_number(head)
-        if word is not None and (rest or head != "one" or _unit_after(tokens, i)[0] in _TIME_UNITS):
+        if word is not None and (rest or head != "one" or _unit_after(tokens, i)[0] in TIME_UNITS):
             value, kind = word
             if rest:
                 # "one-year", "35-year-old": the unit is the first word after the number
                 found.append(Quantity(value, kind, stem(rest.split("-")[0]), i, i))
             else:
                 unit, last = _unit_after(tokens, i)
-                if unit is not None and unit in _SCALE_WORDS:
-                    value *= _SCALE_WORDS[tokens[last].lower]
+                if unit is not None and unit in SCALE_WORDS:
+                    value *= SCALE_WORDS[tokens[last].lower]
                     unit, last = _unit_after(tokens, last)
                 found.append(Quantity(value, kind, unit, i, max(i, last if unit else i)))
         i += 1
@@ -400,7 +333,7 @@ def _quantity_in(q: Quantity, quantities: Iterable[Quantity], *, with_unit: bool
     """True when ``quantities`` hold ``q``'s value; a span of time must have the same unit
     ("one month" is not "one year", "third quarter" is not "three products"), other
     units must match only ``with_unit``."""
-    timed = q.unit in _TIME_UNITS
+    timed = q.unit in TIME_UNITS
     for other in quantities:
         if other.kind == "year" or not _same_value(q.value, other.value):
             continue
@@ -461,43 +394,6 @@ def check_numbers(statement: Statement) -> list[Finding]:
 
 # -- dates ------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ],
-        1,
-    )
-    for m in names.split()
-}
-_WEEKDAYS = {
-    d: i
-    for i, names in enumerate(
-        [
-            "monday mon",
-            "tuesday tue tues",
-            "wednesday wed",
-            "thursday thu thurs",
-            "friday fri",
-            "saturday sat",
-            "sunday sun",
-        ]
-    )
-    for d in names.split()
-}
-
 
 def _date_parts(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     """(position, kind, key) for every year, month and weekday in ``tokens``."""
@@ -508,10 +404,10 @@ def _date_parts(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
             parsed = _parse_digits(t)
             if parsed and parsed[1] == "year":
                 parts.append((i, "year", str(int(parsed[0]))))
-        elif t.is_capitalised and word in _MONTHS and (len(word) > 3 or t.text.endswith(".")):
-            parts.append((i, "month", str(_MONTHS[word])))
-        elif t.is_capitalised and word in _WEEKDAYS and len(word) > 3:
-            parts.append((i, "weekday", str(_WEEKDAYS[word])))
+        elif t.is_capitalised and word in MONTHS and (len(word) > 3 or t.text.endswith(".")):
+            parts.append((i, "month", str(MONTHS[word])))
+        elif t.is_capitalised and word in WEEKDAYS and len(word) > 3:
+            parts.append((i, "weekday", str(WEEKDAYS[word])))
         elif word in {"may"} and t.is_capitalised and i > 0:
             parts.append((i, "month", "5"))
     return parts
@@ -564,52 +460,6 @@ def check_dates(statement: Statement) -> list[Finding]:
 
 # -- names ------------------------------------------------------------------------------
 
-# Obvious aliases: each group names one country or body. A city marked "@" implies its
-# country in the source ("London" backs "U.K."), never the other way round ("Moscow" is
-# not backed by "Russian").
-_ALIAS_GROUPS = [
-    ("us", "u.s. u.s us usa u.s.a. america american americans united-states @washington"),
-    ("uk", "u.k. u.k uk britain british briton britons united-kingdom england english @london"),
-    ("eu", "e.u. eu european-union @brussels"),
-    ("un", "u.n. un united-nations"),
-    ("russia", "russia russian russians @moscow @kremlin"),
-    ("ukraine", "ukraine ukrainian ukrainians @kyiv @kiev"),
-    ("china", "china chinese @beijing"),
-    ("france", "france french @paris"),
-    ("germany", "germany german germans @berlin"),
-    ("australia", "australia australian australians @canberra @sydney @melbourne"),
-    ("canada", "canada canadian canadians @ottawa @toronto"),
-    ("japan", "japan japanese @tokyo"),
-    ("india", "india indian indians @delhi"),
-    ("israel", "israel israeli israelis @jerusalem"),
-    ("iran", "iran iranian iranians @tehran"),
-    ("mexico", "mexico mexican mexicans"),
-    ("italy", "italy italian italians @rome"),
-    ("spain", "spain spanish @madrid"),
-    ("poland", "poland polish poles @warsaw"),
-    ("syria", "syria syrian syrians @damascus"),
-    ("turkey", "turkey turkish @ankara"),
-    ("nato", "nato"),
-]
-_ALIASES: dict[str, str] = {
-    word.replace("-", " "): key
-    for key, words in _ALIAS_GROUPS
-    for word in words.split()
-    if not word.startswith("@")
-}
-_CITY_OF: dict[str, str] = {
-    word[1:]: key for key, words in _ALIAS_GROUPS for word in words.split() if word.startswith("@")
-}
-# Capitalised words that are not names: sentence openers, titles, months, days.
-_NOT_NAMES = (
-    _words(
-        """i mr mrs ms dr prof president minister gov sen rep gen ceo chief judge police
-        monday tuesday wednesday thursday friday saturday sunday january february march
-        april may june july august september october november december phase file"""
-    )
-    | STOPWORDS
-)
-
 
 def _name_keys(token: Token, nxt: Token | None = None, *, implied: bool = False) -> list[str]:
     """The keys a capitalised token stands for: its alias group and its own stem; with
@@ -621,22 +471,22 @@ def _name_keys(token: Token, nxt: Token | None = None, *, implied: bool = False)
 def _keys_of(lower: str, following: str, implied: bool) -> list[str]:
     word = lower.replace("’", "'").removesuffix("'s").rstrip(".")
     keys = []
-    if implied and word in _CITY_OF:
-        keys.append(_CITY_OF[word])
+    if implied and word in CITY_OF:
+        keys.append(CITY_OF[word])
     if following:
         pair = f"{word} {following.removesuffix(chr(39) + 's').rstrip('.')}"
-        if pair in _ALIASES:
-            keys.append(_ALIASES[pair])
+        if pair in ALIASES:
+            keys.append(ALIASES[pair])
     for form in (lower.removesuffix("'s"), word):
-        if form in _ALIASES:
-            keys.append(_ALIASES[form])
+        if form in ALIASES:
+            keys.append(ALIASES[form])
     keys.append(stem(word))
     return keys
 
 
 def _is_name(tokens: Sequence[Token], i: int, known: frozenset[str] = frozenset()) -> bool:
     t = tokens[i]
-    if not t.is_capitalised or t.is_number or t.lower.rstrip(".") in _NOT_NAMES:
+    if not t.is_capitalised or t.is_number or t.lower.rstrip(".") in NOT_NAMES:
         return False
     if i > 0:
         return True
@@ -647,8 +497,8 @@ def _is_name(tokens: Sequence[Token], i: int, known: frozenset[str] = frozenset(
     return (
         any(ch.isupper() for ch in t.text[1:])
         or (len(tokens) > 1 and tokens[1].is_capitalised)
-        or word in _ALIASES
-        or word in _CITY_OF
+        or word in ALIASES
+        or word in CITY_OF
         or stem(word) in known
     )
 
@@ -744,11 +594,9 @@ def _rival_names(statement: Statement, hits: Sequence[Hit], at: int) -> list[tup
 
 # -- negation -----------------------------------------------------------------------------
 
-_NEGATORS = _words("not no never without none nobody nothing neither nor cannot")
-
 
 def _is_negator(token: Token) -> bool:
-    return token.lower in _NEGATORS or token.lower.endswith("n't")
+    return token.lower in NEGATORS or token.lower.endswith("n't")
 
 
 def check_negation(statement: Statement) -> list[Finding]:
@@ -809,7 +657,7 @@ def _negates(sentence: Sequence[Token], target: str | None) -> bool:
     negators = [j for j, t in enumerate(sentence) if _is_negator(t)]
     if target is None or not negators:
         return bool(negators)
-    near = {target} | _SAME_SIDE.get(target, frozenset()) | _SYNONYM.get(target, frozenset())
+    near = {target} | SAME_SIDE.get(target, frozenset()) | SYNONYM.get(target, frozenset())
     return any(t.stem in near for j in negators for t in sentence[j + 1 : j + 5])
 
 
@@ -831,157 +679,6 @@ def _dropped_negation(statement: Statement, evidence: Sequence[Token]) -> str | 
 
 
 # -- antonyms ---------------------------------------------------------------------------------
-
-# Opposites news summaries swap: "a b c | x y z" pairs, separated by ";": any word on
-# the left is the opposite of any word on the right. Stems merge inflections, so base
-# forms and irregular forms are enough.
-_OPPOSITES = """
-    accelerate intensify quicken speed | stall slow delay;
-    increase rise rose risen grow grew grown growth gain up higher climb jump surge boost
-    expand | decrease decline fall fell fallen drop shrink shrank lower reduce reduction
-    cut slump plunge down contract;
-    win won victory | lose lost loss defeat;
-    profit | loss;
-    accept approve allow permit agree support endorse favour favor | reject deny refuse
-    ban forbid block oppose veto disagree;
-    guilty convict conviction | innocent acquit acquittal;
-    arrest detain jail | release free freed;
-    open | close shut;
-    start begin began begun launch | end stop finish halt cancel;
-    before earlier prior | after later;
-    ahead forward | back backward behind;
-    high | low;
-    more most | less least fewer;
-    strong stronger | weak weaker;
-    success succeed successful thrive thriving triumphant | failure fail unsuccessful
-    struggle struggling troubled;
-    confirm | deny;
-    legal lawful | illegal unlawful;
-    include | exclude;
-    join | leave left quit;
-    hire | fire lay laid;
-    buy bought | sell sold;
-    import | export;
-    early | late;
-    young younger | old older;
-    peace peaceful | war violent violence;
-    ally allies friend | enemy enemies foe;
-    help rescue save support prop | harm hurt sink sank damage;
-    safe | dangerous unsafe;
-    cheap | expensive;
-    rich wealthy | poor;
-    east eastern eastbound | west western westbound;
-    north northern | south southern;
-    inside | outside;
-    alive survive | dead die died kill;
-    attack | defend;
-    praise | criticise criticize condemn;
-    first | last;
-    maximum | minimum;
-    majority | minority;
-    positive | negative;
-    public | private;
-    same | different;
-    true | false;
-    allow let enable | prevent stop;
-    raise | lower;
-    remember | forget;
-    love | hate;
-    arrive | depart;
-    enter | exit;
-    lend | borrow;
-    temporary | permanent;
-    full | empty;
-    partial | complete full;
-    rare | common;
-    easy | difficult hard;
-    heavy | light;
-    long longer | short shorter;
-    wide | narrow;
-    hot warm | cold cool;
-    wet | dry;
-    above | below;
-    happy | sad unhappy;
-    optimistic optimism | pessimistic pessimism;
-    possible | impossible;
-    likely | unlikely;
-    certain | uncertain;
-    stable | unstable;
-    employed | unemployed;
-    surplus | deficit;
-    strengthen | weaken;
-    tighten | loosen ease;
-    upgrade | downgrade;
-    outperform | underperform;
-    winner | loser;
-    buyer | seller;
-    lender | borrower;
-    employer | employee;
-    landlord | tenant;
-    plaintiff | defendant;
-    domestic | foreign international;
-    urban | rural
-"""
-
-# Closed classes: two members of one class are rivals ("yellow" is not "white"). A
-# member the local evidence lacks, while it has a rival, is a swap.
-# Members of a class must exclude one another: no hypernyms ("gun" with "rifle") and no
-# near-synonyms ("prison" with "jail"), or a paraphrase would read as a swap.
-_CLASSES = """
-    red orange yellow green blue purple violet pink brown black white grey gray gold silver;
-    man men woman women boy girl male female he she his her husband wife son daughter
-    father mother brother sister uncle aunt nephew niece;
-    founder co-founder ceo chairman chairwoman chair president director executive manager
-    owner employee;
-    gay lesbian bisexual transgender straight heterosexual homosexual;
-    murder manslaughter homicide assault robbery fraud theft;
-    beach cliff hill mountain river lake island valley forest desert;
-    school hospital church mosque synagogue temple airport station prison museum library
-    stadium hotel restaurant factory embassy bank university;
-    car bus truck train plane boat ship helicopter bicycle motorcycle;
-    rifle pistol knife bomb grenade missile drone;
-    doctor nurse teacher lawyer soldier student farmer journalist firefighter pilot;
-    rain snow flood drought earthquake hurricane tornado wildfire heatwave;
-    dog cat horse cow pig sheep chicken;
-    spring summer autumn winter;
-    mile kilometre kilometer metre meter inch kilogram ton gallon litre liter;
-    dollar euro yen yuan rupee;
-    democrat democratic republican;
-    liberal conservative
-"""
-
-
-def _groups(text: str) -> list[list[str]]:
-    return [group.split() for group in text.split(";") if group.strip()]
-
-
-def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Each stem's opposites, and its own side (the words that mean roughly the same)."""
-    opposite: dict[str, set[str]] = {}
-    same: dict[str, set[str]] = {}
-    for group in _OPPOSITES.split(";"):
-        left, right = (frozenset(stem(w) for w in side.split()) for side in group.split("|"))
-        for side, other in ((left, right), (right, left)):
-            for w in side:
-                opposite.setdefault(w, set()).update(other - side)
-                same.setdefault(w, set()).update(side)
-    return (
-        {k: frozenset(v) for k, v in opposite.items()},
-        {k: frozenset(v) for k, v in same.items()},
-    )
-
-
-def _rivals() -> dict[str, frozenset[str]]:
-    table: dict[str, frozenset[str]] = {}
-    for group in _groups(_CLASSES):
-        stems = frozenset(stem(w) for w in group)
-        for w in stems:
-            table[w] = stems - {w}
-    return table
-
-
-_OPPOSITE, _SAME_SIDE = _opposites()
-_RIVAL = _rivals()
 
 
 def _in_compound(word: str, sentence: Sequence[Token]) -> str | None:
@@ -1016,12 +713,12 @@ def check_antonyms(statement: Statement) -> list[Finding]:
     source = statement.source
     findings = []
     for i, t in enumerate(statement.tokens):
-        opposites = _OPPOSITE.get(t.stem, frozenset()) | _RIVAL.get(t.stem, frozenset())
+        opposites = OPPOSITE.get(t.stem, frozenset()) | RIVAL.get(t.stem, frozenset())
         if not opposites:
             continue
         hits = statement.local([i], window=5, k=2)
         near = [source.sentence_stems[h.sentence] for h in hits]
-        same = _SAME_SIDE.get(t.stem, frozenset()) | {t.stem}
+        same = SAME_SIDE.get(t.stem, frozenset()) | {t.stem}
         if any(same & s for s in near) or any(
             _in_compound(t.stem, source.tokens[h.sentence]) for h in hits
         ):
@@ -1038,7 +735,7 @@ def check_antonyms(statement: Statement) -> list[Finding]:
         if clash:
             sentence = clash[0][0].sentence
             found = clash[0][1]
-            kind = "the opposite" if t.stem in _OPPOSITE else "something else"
+            kind = "the opposite" if t.stem in OPPOSITE else "something else"
             findings.append(
                 _fail(
                     "antonyms",
@@ -1147,38 +844,6 @@ def _speaker_finding(statement: Statement, start: int, end: int, sentence: int) 
 
 # -- novelty ----------------------------------------------------------------------------------
 
-# Small groups of words news summaries use for one another, separated by ";"; a word
-# counts as found when one of its group is in the source. Kept short on purpose: general
-# reporting verbs and nouns, not topic words.
-_SYNONYMS = """
-    say said state tell told report announce disclose note reveal communicate inform;
-    arrest detain apprehend custody;
-    kill die dead death slay slain;
-    plan intend aim expect;
-    show shown demonstrate indicate;
-    begin began start launch;
-    company firm business;
-    attack assault strike invasion invade incursion;
-    protest protester demonstration demonstrator activist rally campaigner;
-    road street roadway;
-    meeting summit talks conference;
-    hold held host happen occur take took place;
-    buy bought acquire purchase;
-    help aid assist;
-    big large huge massive major;
-    small little minor;
-    charge accuse allege allegation;
-    official authorities government;
-    admit confess;
-    forecast predict project guide expect;
-    file filing submit application apply;
-    place location spot site venue;
-    close shut;
-    rise climb;
-    fall drop decline
-"""
-_SYNONYM = {w: frozenset(stem(x) for x in g) for g in _groups(_SYNONYMS) for w in map(stem, g)}
-
 
 def _is_content(statement: Statement, i: int) -> bool:
     token = statement.tokens[i]
@@ -1199,7 +864,7 @@ def _is_content(statement: Statement, i: int) -> bool:
 def _known(word: str, stems: frozenset[str]) -> bool:
     """True when the stem or one of its listed synonyms is in ``stems``. (The sides of
     the opposites list are not synonyms: "accept" and "support" share a side.)"""
-    return word in stems or bool(_SYNONYM.get(word, frozenset()) & stems)
+    return word in stems or bool(SYNONYM.get(word, frozenset()) & stems)
 
 
 def check_novelty(statement: Statement, *, max_share: float = 0.3, run: int = 3) -> list[Finding]:
