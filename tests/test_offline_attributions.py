@@ -305,3 +305,22 @@ def test_a_coordinated_verb_shares_the_subject() -> None:
     assert second.content.text == "the party's silence"
     assert second.source == first.source
     assert first.content.text == "Republicans to act"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "sourcecheck._offline",
+        "sourcecheck._offline._quotes",
+        "sourcecheck._offline._cues",
+        "sourcecheck._offline._sources",
+        "sourcecheck._offline._attributions",
+    ],
+)
+def test_docstring_examples_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0

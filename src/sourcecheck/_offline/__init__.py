@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 from sourcecheck._document import Document
-from sourcecheck._models import Attribution, ReaderInfo
+from sourcecheck._models import ReaderInfo
 from sourcecheck._offline._claims import draft_claims
 from sourcecheck._offline._reader import read_attributions
 from sourcecheck._reading import Reading
@@ -48,8 +48,3 @@ class OfflineReader:
             claims=tuple(claims),
             reader=ReaderInfo(name="offline"),
         )
-
-
-def _attributions_only(document: Document) -> list[Attribution]:
-    """The attributions alone (for benchmarks that time the attribution rules)."""
-    return read_attributions(document)[1]
