@@ -484,3 +484,26 @@ def test_two_runs_cannot_append_to_one_file(folder: Path, tmp_path: Path) -> Non
     finally:
         holder.close()
     assert run_batch(folder, out, process=echo, progress=False).inputs == 3
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_cli_batch_with_a_model_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from llm_fakes import completion, stub_http_server
+    from sourcecheck._cli import main
+
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": str(n), "text": f"The council met in district {n}. It voted."} for n in range(6)]
+    rows.append({"id": "blank", "text": " "})
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.jsonl"
+    answer = json.dumps(completion({})).encode()
+    with stub_http_server(lambda body: (200, {}, answer)) as (url, seen):
+        argv = ["batch", str(source), "--out", str(out), "--model", "stub", "--base-url", url]
+        code = main([*argv, "--no-cache", "--concurrency", "2", "--rpm", "1200", "--quiet"])
+    _, err = capsys.readouterr()
+    assert code == 1, err  # the blank one is an error record
+    assert "6 results, 1 errors written" in err
+    assert len(seen) == 6  # one call per article, none for the blank one
+    got = {r["id"]: r for r in records(out)}
+    assert got["0"]["result"]["reader"]["model"] == "stub"
+    assert got["blank"]["error"] == "EmptyInputError"
