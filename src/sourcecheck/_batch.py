@@ -65,6 +65,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from sourcecheck import _exceptions
 from sourcecheck._document import Document, check_text
 from sourcecheck._exceptions import (
     ConfigurationError,
@@ -521,9 +522,11 @@ def _compact(out: Path, redone: set[tuple[str, str]]) -> None:
     if not redone:
         return
     last: dict[tuple[str, str], int] = {}
-    for number, record in enumerate(_numbered(out)):
-        if record is not None and (key := (record["id"], str(record["sha256"]))) in redone:
-            last[key] = number
+    with out.open("rb") as handle:
+        for number, line in enumerate(handle):
+            found = _key_status(line) if line.endswith(b"\n") else None
+            if found is not None and found[0] in redone:
+                last[found[0]] = number
     temporary = out.with_name(out.name + ".compacting")
     with out.open("rb") as source, temporary.open("wb") as target:
         for number, line in enumerate(source):
@@ -542,12 +545,6 @@ def _superseded(line: bytes, number: int, last: dict[tuple[str, str], int]) -> b
     if record is None or not record.get("retryable"):
         return False
     return number < last.get((record["id"], str(record["sha256"])), -1)
-
-
-def _numbered(out: Path) -> Iterator[dict[str, Any] | None]:
-    with out.open("rb") as handle:
-        for line in handle:
-            yield _parse(line) if line.endswith(b"\n") else None
 
 
 # -- progress -------------------------------------------------------------------------
@@ -616,7 +613,7 @@ class _Run:
         else:
             record = _parse(line.encode("utf-8", "surrogateescape")) or {}
             kind = str(record.get("error", "?"))
-            if kind == ConfigurationError.__name__:
+            if _is_configuration(kind):
                 raise ConfigurationError(str(record.get("message", "")))
             self.summary.errors += 1
             self.summary.error_types[kind] += 1
@@ -624,14 +621,20 @@ class _Run:
         self.advance(1)
 
     def finish(self) -> BatchSummary:
+        self.writer.sync()
+        _compact(self.summary.out, self.plan.redone)  # still under the lock
         self.writer.close()
-        _compact(self.summary.out, self.plan.redone)
         self.summary.seconds = time.perf_counter() - self.started
         return self.summary
 
     def abort(self) -> None:
         with suppress(OSError):
             self.writer.close()
+
+
+def _is_configuration(kind: str) -> bool:
+    error = getattr(_exceptions, kind, None)
+    return isinstance(error, type) and issubclass(error, ConfigurationError)
 
 
 def _status(line: str) -> str:
