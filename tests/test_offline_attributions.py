@@ -324,3 +324,10 @@ def test_docstring_examples_hold(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_told_skips_the_listener_and_keeps_the_nested_clause_whole() -> None:
+    (a,) = _read("The president told voters this weekend he would consider it an insult.")
+    assert a.cue is not None
+    assert a.cue.text == "told"
+    assert a.content.text == "he would consider it an insult"

@@ -105,7 +105,8 @@ _CONJUNCTION_AFTER = re.compile(r"^,\s*(?:and|but|as|while|before|after|when|the
 # What may follow "told" when the content came first: the listener and a time or place.
 _LISTENER_ONLY = re.compile(
     r"^(?:[A-Z][\w.’'&-]*(?:\s+(?:[A-Z][\w.’'&-]*|of|the|for|and))*|reporters|him|her|them|"
-    r"me|us|the\s+\w+(?:\s+\w+)?)(?:\s+(?:on|in|at|during|after|last|this|earlier)\b.*)?$",
+    r"me|us|the\s+\w+(?:\s+\w+)?)"
+    r"(?:\s+(?:on|in|at|during|after|last|this|earlier)\b(?:\s+[\w’'.,-]+){0,5})?$",
     re.DOTALL,
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
@@ -162,10 +163,15 @@ _NOMINAL = re.compile(
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
-    r"(?:(?:[A-Z][\w.&-]*(?:['’]s)?|of|the)\s+)*?[A-Z][\w.&-]*(?:['’]s)?\s+(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
+    r"(?:(?:(?:[A-Z][\w.&-]*(?:['’]s)?|of|the)\s+)*?[A-Z][\w.&-]*(?:['’]s)?"
+    r"|reporters|him|her|them|me|us|[a-z]+s)\s+"
+    r"(?:(?:this|last|on|in|at)\s+(?:[\w-]+\s+){0,2}?(?:week|weekend|month|year|[A-Z]\w*day|"
+    r"interview|statement|speech)\s+)?"
+    r"(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
     r"|(?:reporters|him|her|them|me|us)\s+"
 )
 _EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
@@ -527,7 +533,20 @@ class _Finder:
         if not stripped:
             return False
         end = lo + len(stripped)
-        return any(c.end == end for c in find_cues(self.text, max(lo, end - 30), end))
+        if any(c.end == end for c in find_cues(self.text, max(lo, end - 30), end)):
+            return True
+        # "told African-Americans this weekend he would consider ...": a speech cue a few
+        # words back, with no clause boundary between, governs this clause.
+        for cue in find_cues(self.text, lo, source_start):
+            between = self.text[cue.end : source_start]
+            if (
+                cue.info.speech
+                and cue.info.takes_object
+                and len(between.split()) <= 8
+                and not _CLAUSE_BREAK.search(between)
+            ):
+                return True
+        return False
 
     def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
         """Where the content after a cue starts (None: a framed cue with no frame)."""
