@@ -311,3 +311,20 @@ def test_evidence_passes_with_a_matching_sentence(facts: SourceFacts) -> None:
 def test_evidence_fails_when_nothing_matches(facts: SourceFacts) -> None:
     assert_fails(facts, "evidence", "Penguins enjoy cold weather.", Label.UNSUPPORTED)
     assert_fails(facts, "evidence", "It was.", Label.UNSUPPORTED)
+
+
+def test_quotes_check_the_speaker_the_reader_found() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"We will not raise taxes," Mayor Helen Park said, as council member Dana Ortiz '
+        "looked on."
+    )
+    facts = SourceFacts(Document(text))
+    right = findings(facts, "quotes", 'Park said "we will not raise taxes."')
+    assert [f.check.outcome for f in right] == [CheckOutcome.PASS, CheckOutcome.PASS]
+    assert "Helen Park" in right[1].check.message
+    # Ortiz is named beside the quote but did not say it: a doubt, not a pass.
+    (_, wrong) = findings(facts, "quotes", 'Ortiz said "we will not raise taxes."')
+    assert wrong.check.outcome is CheckOutcome.FAIL
+    assert wrong.label is Label.CONTRADICTED
+    assert 0 < wrong.severity < 1

@@ -50,7 +50,7 @@ from sourcecheck._lexicon import (
     TIME_UNITS,
     WEEKDAYS,
 )
-from sourcecheck._models import Check, CheckOutcome, Label, Span
+from sourcecheck._models import Check, CheckOutcome, Label, Quote, Span
 
 __all__ = [
     "CHECKS",
@@ -149,6 +149,14 @@ class SourceFacts:
         if at < 0:
             return None
         return Span.of(self.document.text, origin[at], origin[at + len(needle) - 1] + 1)
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The source's quotes with their speakers, as the offline reader finds them;
+        read only when a statement quotes something."""
+        from sourcecheck._offline import OfflineReader
+
+        return OfflineReader().read(self.document).quotes
 
     @cached_property
     def capitalised(self) -> frozenset[str]:
@@ -781,7 +789,7 @@ def check_quotes(statement: Statement) -> list[Finding]:
         sentence = found.index if found is not None else None
         findings.append(_pass("quotes", f"verbatim in the source: {words[:50]!r}", [span]))
         if sentence is not None:
-            speaker = _speaker_finding(statement, match.start(), match.end(), sentence)
+            speaker = _speaker_finding(statement, match.start(), match.end(), span, sentence)
             if speaker is not None:
                 findings.append(speaker)
     return findings
@@ -812,8 +820,11 @@ def _paragraph_of(source: SourceFacts, sentence: int) -> list[int]:
     return [s.index for s in source.document.sentences if s.paragraph == para]
 
 
-def _speaker_finding(statement: Statement, start: int, end: int, sentence: int) -> Finding | None:
-    """Check the speaker the statement names for a quote against the source around it."""
+def _speaker_finding(
+    statement: Statement, start: int, end: int, found: Span, sentence: int
+) -> Finding | None:
+    """Check the speaker the statement names for a quote against the source: the speaker
+    the offline reader found for that quote, else the names around it."""
     outside = statement.text[:start] + " " * (end - start) + statement.text[end:]
     if not _SPEECH.search(outside):
         return None
@@ -821,24 +832,50 @@ def _speaker_finding(statement: Statement, start: int, end: int, sentence: int) 
     names = [t for i, t in enumerate(toks) if _is_name(toks, i, statement.source.capitalised)]
     if not names:
         return None
+    mine = {key for t in names for key in _name_keys(t)}
     source = statement.source
+    around, near_names = _names_around(source, sentence)
+    spans = [source.span(i) for i in around[:3]]
+    quote = next((q for q in source.quotes if q.span.overlaps(found)), None)
+    speaker = _speaker_keys(quote) if quote is not None else frozenset()
+    who = names[0].text
+    if speaker:
+        assert quote is not None
+        said_by = quote.speaker_name or (quote.speaker.text if quote.speaker else "someone")
+        cited = [span for span in (quote.speaker, quote.span) if span is not None]
+        if mine & speaker:
+            return _pass("quotes", f"said by {said_by} in the source too", cited)
+        # Named near the quote, but not its speaker: a doubt (the reader may be wrong).
+        severity = DOUBT if mine & near_names else STRONG
+        message = f"the source gives this quote to {said_by}, not {who}"
+        return _fail("quotes", message, Label.CONTRADICTED, severity, cited)
+    if mine & near_names:
+        return _pass("quotes", f"{who} is named where the source gives the quote", spans)
+    message = f"the source does not attribute this quote to {who}"
+    return _fail("quotes", message, Label.CONTRADICTED, STRONG, spans)
+
+
+def _names_around(source: SourceFacts, sentence: int) -> tuple[list[int], set[str]]:
+    """The sentences of a quote's paragraph and the names in them; the paragraph before
+    joins when this one names nobody ("..., he said")."""
     around = _paragraph_of(source, sentence)
-    near_names = set().union(*(source.sentence_names[i] for i in around))
-    if not near_names:
-        # "..., he said": the speaker is named in the paragraph before.
+    names: set[str] = set().union(*(source.sentence_names[i] for i in around))
+    if not names:
         para = source.document.sentences[sentence].paragraph
         before = [s.index for s in source.document.sentences if s.paragraph == para - 1]
         around = before + around
-        near_names = set().union(*(source.sentence_names[i] for i in around))
-    spans = [source.span(i) for i in around[:3]]
-    if any(set(_name_keys(t)) & near_names for t in names):
-        return _pass("quotes", f"said by {names[0].text!r} in the source too", spans)
-    return _fail(
-        "quotes",
-        f"the source does not attribute this quote to {names[0].text!r}",
-        Label.CONTRADICTED,
-        STRONG,
-        spans,
+        names = set().union(*(source.sentence_names[i] for i in around))
+    return around, names
+
+
+def _speaker_keys(quote: Quote) -> frozenset[str]:
+    """Name keys of a source quote's speaker: its resolved name and its mention."""
+    words = " ".join(
+        part for part in (quote.speaker_name, quote.speaker.text if quote.speaker else None) if part
+    )
+    tokens = tokenize(words)
+    return frozenset(
+        key for i, t in enumerate(tokens) if _is_name(tokens, i) for key in _name_keys(t)
     )
 
 
