@@ -331,3 +331,11 @@ def test_told_skips_the_listener_and_keeps_the_nested_clause_whole() -> None:
     assert a.cue is not None
     assert a.cue.text == "told"
     assert a.content.text == "he would consider it an insult"
+
+
+def test_reportedly_attributes_its_clause_to_no_named_source() -> None:
+    (a,) = _read("The Clinton campaign reportedly scrapped its plan to campaign in Ohio.")
+    assert a.cue is not None
+    assert a.cue.text == "reportedly"
+    assert a.source is None
+    assert a.content.text == "The Clinton campaign reportedly scrapped its plan to campaign in Ohio"

@@ -164,6 +164,8 @@ _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b")
+_CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -298,6 +300,7 @@ class _Finder:
             for cue in reversed(cues):
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
+            self.hearsay(unit)
             self.nominal(unit)
             self.give_subjects()
         for unit in self.units:
@@ -381,6 +384,19 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def hearsay(self, unit: Unit) -> None:
+        """``He reportedly brandished a pistol``: the adverb attributes its clause to
+        unnamed others (no source span)."""
+        for m in _HEARSAY.finditer(self.text, unit.start, unit.end):
+            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
+                continue
+            start = unit.start
+            for b in _CLAUSE_EDGE.finditer(self.text, unit.start, m.start()):
+                start = b.end()
+            self.add(
+                unit, (start, self.cut(m.end(), unit.end)), m.span(), None, AttributionKind.INDIRECT
+            )
 
     def nominal(self, unit: Unit) -> None:
         """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
