@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sourcecheck._models import AttributionKind
-from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues
+from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues, trie_pattern
 from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
     leading_subject,
@@ -45,6 +45,11 @@ from sourcecheck._offline._sources import (
 )
 
 __all__ = ["Found", "Unit", "find_attributions"]
+
+
+def _wordlist(words: str) -> list[str]:
+    """Whitespace-separated words (keeps long lexicons readable)."""
+    return words.split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +153,27 @@ _EDITORIAL_LABELS = frozenset(
     }
 )
 _GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
-_NOUN_CUES = (
-    r"claims?|assertions?|arguments?|views?|beliefs?|promises?|pledges?|warnings?|"
-    r"suggestions?|insistence|contention|statements?|assessments?|proposals?|decision|"
-    r"refusal|demands?|concerns?|fears?|hopes?|position|announcement|recommendations?|"
-    r"predictions?|conclusions?|findings?|accusations?|allegations?|denials?|admission|"
-    r"acknowledgment|bet|goal|desire|intention|vow|call|calls|plans?|charges?|criticism|"
-    r"message|argument|suspicion|belief|complaint|complaints|threat|threats"
+_NOUN_CUES = trie_pattern(
+    _wordlist(
+        """
+    accusation accusations acknowledgment admission allegation allegations announcement
+    argument arguments assertion assertions assessment assessments belief beliefs bet
+    call calls charge charges claim claims complaint complaints concern concerns
+    conclusion conclusions contention criticism decision demand demands denial denials
+    desire fear fears finding findings goal hope hopes insistence intention message plan
+    plans pledge pledges position prediction predictions promise promises proposal
+    proposals recommendation recommendations refusal statement statements suggestion
+    suggestions suspicion threat threats view views vow warning warnings
+    """
+    )
 )
-_NOMINAL = re.compile(
+# The noun first (a fast scan), then its possessor in the few words before it.
+_NOUN_CUE = re.compile(
+    r"\b(?=[abcdfghimprstvw])(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
+)
+_POSSESSOR = re.compile(
     r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-    r"\s+(?:[a-z]+\s+)?(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
+    r"\s+(?:[a-z]+\s+)?$"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
@@ -401,15 +416,18 @@ class _Finder:
     def nominal(self, unit: Unit) -> None:
         """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
         source is the possessive before it."""
-        for m in _NOMINAL.finditer(self.text, unit.start, unit.end):
-            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end("cue")):
+        for m in _NOUN_CUE.finditer(self.text, unit.start, unit.end):
+            owner = _POSSESSOR.search(self.text, max(unit.start, m.start() - 60), m.start())
+            if owner is None or self.in_quote(m.start()) is not None:
+                continue
+            if self.is_claimed(owner.start(), m.end("cue")):
                 continue
             start = m.start("rest")
             self.add(
                 unit,
                 (start, self.cut(start, unit.end)),
                 m.span("cue"),
-                m.span("source"),
+                owner.span("source"),
                 AttributionKind.INDIRECT,
             )
 
@@ -553,7 +571,7 @@ class _Finder:
             return True
         # "told African-Americans this weekend he would consider ...": a speech cue a few
         # words back, with no clause boundary between, governs this clause.
-        for cue in find_cues(self.text, lo, source_start):
+        for cue in find_cues(self.text, max(lo, source_start - 80), source_start):
             between = self.text[cue.end : source_start]
             if (
                 cue.info.speech
