@@ -349,3 +349,23 @@ def test_a_pronoun_speaker_is_a_whole_word_not_part_of_another() -> None:
     assert speaker is not None
     assert text[speaker.start - 1] == " "  # the word "he", not the end of "The"
     assert speaker.start == text.index(" he said") + 1
+
+
+def test_aread_keeps_at_most_four_parts_in_flight() -> None:
+    state = {"now": 0, "peak": 0, "calls": 0}
+
+    async def handle(request: httpx2.Request) -> httpx2.Response:
+        state["calls"] += 1
+        state["now"] += 1
+        state["peak"] = max(state["peak"], state["now"])
+        await asyncio.sleep(0.02)
+        state["now"] -= 1
+        return ok({})
+
+    text = "\n\n".join(f"Paragraph {i} says the council met on day {i}." for i in range(60))
+    client = httpx2.AsyncClient(transport=httpx2.MockTransport(handle))
+    r = LLMReader("m", base_url=BASE, cache=False, sdk_retries=0, max_chunk_tokens=50,
+                  async_http_client=client)  # fmt: skip
+    asyncio.run(r.aread(Document(text)))
+    assert state["calls"] > 8
+    assert state["peak"] == 4

@@ -35,6 +35,7 @@ from sourcecheck._reading import Reading
 __all__ = ["LLMReader", "numbered"]
 
 READ_PROMPT = "read_article"
+PARTS_IN_FLIGHT = 4  # parts of one long article read at once (aread)
 
 
 def _neutral(text: str) -> str:
@@ -177,11 +178,18 @@ class LLMReader(Endpoint):
         return self._finish(document, offline, parts, answers, meter)
 
     async def aread(self, document: Document) -> Reading:
-        """``read`` for asyncio: the parts of a long article are in flight together."""
+        """``read`` for asyncio: the parts of a long article are in flight together
+        (at most ``PARTS_IN_FLIGHT``)."""
         offline = await asyncio.to_thread(self._offline, document)
         parts = self._parts(document, offline.quotes)
         meter = UsageMeter(price=self.price)
-        answers = await asyncio.gather(*(self.caller.acall(p.request, meter) for p in parts))
+        gate = asyncio.Semaphore(PARTS_IN_FLIGHT)
+
+        async def one(part: _Part) -> ArticleReading:
+            async with gate:
+                return await self.caller.acall(part.request, meter)
+
+        answers = await asyncio.gather(*(one(p) for p in parts))
         return self._finish(document, offline, parts, answers, meter)
 
 
