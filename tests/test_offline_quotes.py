@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sourcecheck._document import Document
+from sourcecheck._models import iter_spans
 from sourcecheck._offline import OfflineReader
 from sourcecheck._offline._quotes import QuoteRegion, find_quote_regions, is_scare_quote
 
@@ -118,3 +121,38 @@ def test_unattributed_quote_is_kept_with_no_speaker() -> None:
     (quote,) = OfflineReader().read(Document(text)).quotes
     assert quote.speaker is None
     assert quote.speaker_name is None
+
+
+_PIECES = [
+    "He said",
+    " said Smith",
+    ", according to Reuters",
+    '"',
+    "“",
+    "”",
+    "‘",
+    "’",
+    "''",
+    "``",
+    ": ",
+    ", ",
+    ". ",
+    "\n\n",
+    " ― ",
+    "WALLACE: ",
+    "reportedly ",
+    "Trump's claim that ",
+    ", adding that ",
+    "the plan works",
+    "Officials",
+    " told reporters ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_any_text_reads_without_error_and_every_span_is_exact(pieces: list[str]) -> None:
+    text = "Headline Here\n\n" + "".join(pieces) + " end."
+    reading = OfflineReader().read(Document(text))
+    for span in iter_spans((reading.quotes, reading.attributions)):
+        assert text[span.start : span.end] == span.text
