@@ -369,3 +369,22 @@ def test_aread_keeps_at_most_four_parts_in_flight() -> None:
     asyncio.run(r.aread(Document(text)))
     assert state["calls"] > 8
     assert state["peak"] == 4
+
+
+def test_a_claim_the_model_gets_wrong_is_not_supported_end_to_end() -> None:
+    wrong = {
+        "claims": [
+            {
+                "sentence": 4,
+                "statement": "Repairs cost $15 million.",
+                "evidence": "Repairs cost $12 million, according to the transport department.",
+            }
+        ]
+    }
+    server = FakeServer(ok(wrong))
+    result = sc.extract(
+        ARTICLE, model="m", base_url=BASE, cache=False, sdk_retries=0, http_client=server.client()
+    )
+    (claim,) = result.claims
+    assert claim.grounding is GroundingStatus.EXACT  # the evidence is real...
+    assert claim.verdict.label is not Label.SUPPORTED  # ...but the number is not
