@@ -205,6 +205,7 @@ class _Finder:
         self.longest = 0
         self.found: list[Found] = []
         self.pending: list[tuple[Found, Unit]] = []  # gerund attributions awaiting a subject
+        self.unit_cues: list[Cue] = []  # every cue of the unit being read
 
     # -- helpers --------------------------------------------------------------------
 
@@ -311,7 +312,8 @@ class _Finder:
             if unit.headline:
                 self.headline(unit)
             self.dash_name(unit)
-            cues = [c for c in find_cues(self.text, unit.start, unit.end) if self.usable(unit, c)]
+            self.unit_cues = find_cues(self.text, unit.start, unit.end)
+            cues = [c for c in self.unit_cues if self.usable(unit, c)]
             for cue in reversed(cues):
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
@@ -567,11 +569,14 @@ class _Finder:
         if not stripped:
             return False
         end = lo + len(stripped)
-        if any(c.end == end for c in find_cues(self.text, max(lo, end - 30), end)):
+        if any(c.end == end and c.verb_start >= lo for c in self.unit_cues):
             return True
         # "told African-Americans this weekend he would consider ...": a speech cue a few
         # words back, with no clause boundary between, governs this clause.
-        for cue in find_cues(self.text, max(lo, source_start - 80), source_start):
+        window = max(lo, source_start - 80)
+        for cue in self.unit_cues:
+            if cue.verb_start < window or cue.end > source_start:
+                continue
             between = self.text[cue.end : source_start]
             if (
                 cue.info.speech
