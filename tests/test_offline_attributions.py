@@ -339,3 +339,12 @@ def test_reportedly_attributes_its_clause_to_no_named_source() -> None:
     assert a.cue.text == "reportedly"
     assert a.source is None
     assert a.content.text == "The Clinton campaign reportedly scrapped its plan to campaign in Ohio"
+
+
+def test_a_state_of_mind_with_to_be() -> None:
+    (a,) = _read("Many Democrats are afraid that turnout will be low.")
+    assert a.source is not None
+    assert a.source.text == "Many Democrats"
+    assert a.cue is not None
+    assert a.cue.text == "are afraid"
+    assert a.content.text == "that turnout will be low"

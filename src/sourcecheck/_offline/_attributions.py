@@ -181,6 +181,14 @@ _LONGEST_GAP = 20  # words between two quotes that one content span may still br
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
+_STANCE = re.compile(
+    r"\b(?P<cue>(?:is|are|was|were|am|been|be)\s+(?:(?:also|very|increasingly|deeply|not|so|"
+    r"more|less|particularly|still|now|clearly|openly)\s+)?(?:afraid|convinced|confident|"
+    r"sure|certain|worried|concerned|frustrated|skeptical|critical|hopeful|optimistic|"
+    r"pessimistic|angry|upset|furious|adamant|determined|eager|reluctant|unsure|aware|"
+    r"unaware|opposed|committed|intent|ready|unwilling|willing|proud|disappointed))\s+"
+    r"(?P<rest>that|about|of|to|with|on)\b"
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -318,6 +326,7 @@ class _Finder:
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.hearsay(unit)
+            self.stance(unit)
             self.nominal(unit)
             self.give_subjects()
         for unit in self.units:
@@ -413,6 +422,24 @@ class _Finder:
                 start = b.end()
             self.add(
                 unit, (start, self.cut(m.end(), unit.end)), m.span(), None, AttributionKind.INDIRECT
+            )
+
+    def stance(self, unit: Unit) -> None:
+        """``Protesters were frustrated that ...``, ``Many Democrats are afraid that ...``:
+        a state of mind, stated with "to be" and an adjective, attributes what follows."""
+        for m in _STANCE.finditer(self.text, unit.start, unit.end):
+            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
+                continue
+            source = source_before(self.text, self.unit_start(unit, m.start()), m.start())
+            if source is None or self.is_claimed(*source):
+                continue
+            start = m.start("rest")
+            self.add(
+                unit,
+                (start, self.cut(start, unit.end)),
+                m.span("cue"),
+                source,
+                AttributionKind.INDIRECT,
             )
 
     def nominal(self, unit: Unit) -> None:
