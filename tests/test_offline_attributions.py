@@ -348,3 +348,17 @@ def test_a_state_of_mind_with_to_be() -> None:
     assert a.cue is not None
     assert a.cue.text == "are afraid"
     assert a.content.text == "that turnout will be low"
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("Graham expressed concern about the deal.", "expressed concern about", "the deal"),
+        ("Trump took aim at the media.", "took aim at", "the media"),
+        ("Sanders railed against the big banks.", "railed against", "the big banks"),
+    ],
+)
+def test_stance_phrases(body: str, cue: str, content: str) -> None:
+    (a,) = _read(body)
+    assert a.cue is not None
+    assert (a.cue.text, a.content.text) == (cue, content)

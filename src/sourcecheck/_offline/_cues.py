@@ -169,6 +169,59 @@ _PHRASES = {
     "spoke about": CueInfo("speak about", speech=True, takes_object=False),
     "talked about": CueInfo("talk about", speech=True, takes_object=False),
 }
+# Verb + noun (+ preposition) phrases of stance: "expressed concern about", "took aim at".
+for _verb_forms, _rest, _speech in (
+    (
+        ("express", "expresses", "expressed", "expressing"),
+        (
+            "concern about",
+            "concerns about",
+            "concern over",
+            "support for",
+            "doubt about",
+            "doubts about",
+            "frustration with",
+            "confidence in",
+            "regret",
+            "concern that",
+            "skepticism about",
+            "interest in",
+            "opposition to",
+        ),
+        True,
+    ),
+    (
+        ("voice", "voices", "voiced", "voicing"),
+        ("concern about", "concerns about", "support for", "opposition to", "doubts about"),
+        True,
+    ),
+    (
+        ("raise", "raises", "raised", "raising"),
+        ("concerns about", "questions about", "doubts about", "the possibility"),
+        True,
+    ),
+    (("take", "takes", "took", "taking"), ("aim at", "issue with"), True),
+    (("lash", "lashes", "lashed", "lashing"), ("out at",), True),
+    (("rail", "rails", "railed", "railing"), ("against",), True),
+    (("weigh", "weighs", "weighed", "weighing"), ("in on",), True),
+    (("speak", "speaks", "spoke", "speaking"), ("out against", "out about", "of"), True),
+    (("push", "pushes", "pushed", "pushing"), ("back on", "back against", "for"), True),
+    (("cast", "casts", "casting"), ("doubt on",), True),
+    (("go", "goes", "went", "going"), ("after",), True),
+    (("make", "makes", "made", "making"), ("clear that", "the case for", "the case that"), True),
+    (("point", "points", "pointed", "pointing"), ("out that",), True),
+):
+    for _form in _verb_forms:
+        for _tail in _rest:
+            _PHRASES.setdefault(
+                f"{_form} {_tail}",
+                CueInfo(
+                    f"{_verb_forms[0]} {_tail}",
+                    speech=_speech,
+                    takes_object=False,
+                    gerund=_form.endswith("ing"),
+                ),
+            )
 
 
 def _regular(lemma: str) -> tuple[str, str, str]:
