@@ -80,7 +80,9 @@ def test_installed_wheel_calls_a_model_outside_the_checkout(wheel: Path, tmp_pat
     def answer(_: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
         return 200, {}, json.dumps(completion(ANSWER)).encode()
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SOURCECHECK_"))}
+    # Nothing may lead the installed copy back to the checkout (PYTHONPATH) or to a model.
+    skip = ("OPENAI_", "SOURCECHECK_", "PYTHONPATH", "PYTHONHOME")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env["SOURCECHECK_CACHE_DIR"] = str(tmp_path / "cache")
     with stub_http_server(answer) as (url, seen):
         where = run(python, "-c", "import sourcecheck._llm._prompts as p; print(p.prompts_dir())",
