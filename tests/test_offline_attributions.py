@@ -362,3 +362,12 @@ def test_stance_phrases(body: str, cue: str, content: str) -> None:
     (a,) = _read(body)
     assert a.cue is not None
     assert (a.cue.text, a.content.text) == (cue, content)
+
+
+def test_a_coordinated_speech_verb_after_a_quote_takes_the_subject() -> None:
+    a = _read('Cruz urged voters to "vote your conscience" and said he stood on principle.')[-1]
+    assert a.cue is not None
+    assert a.cue.text == "said"
+    assert a.source is not None
+    assert a.source.text == "Cruz"
+    assert a.content.text == "he stood on principle"

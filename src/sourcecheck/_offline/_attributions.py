@@ -190,7 +190,7 @@ _STANCE = re.compile(
     r"(?P<rest>that|about|of|to|with|on)\b"
 )
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
-_JOINED_VERB = re.compile(r"\w,?\s+(?:and|but)\s*$")
+_JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
     r"(?:(?:(?:[A-Z][\w.&-]*(?:['’]s)?|of|the)\s+)*?[A-Z][\w.&-]*(?:['’]s)?"
     r"|reporters|him|her|them|me|us|[a-z]+s)\s+"
@@ -585,9 +585,13 @@ class _Finder:
         if earlier:
             return max(earlier, key=lambda f: f.cue[1] if f.cue else 0).source
         start = unit.start
-        for region in self.regions_in(unit.start, before):
-            start = max(start, region.end)  # the subject is not inside a quote
-        return leading_subject(self.text, start, before)
+        opening = self.in_quote(start)
+        if opening is not None:
+            start = opening.end  # a sentence that opens with a quote: the subject follows it
+        subject = leading_subject(self.text, start, before)
+        if subject is None or self.in_quote(subject[0]) is not None:
+            return None
+        return subject
 
     def embedded(self, lo: int, source_start: int) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
