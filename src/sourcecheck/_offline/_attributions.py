@@ -97,6 +97,7 @@ _TAIL = re.compile(
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
     r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
+    r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
 )
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
