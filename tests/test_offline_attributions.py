@@ -371,3 +371,12 @@ def test_a_coordinated_speech_verb_after_a_quote_takes_the_subject() -> None:
     assert a.source is not None
     assert a.source.text == "Cruz"
     assert a.content.text == "he stood on principle"
+
+
+def test_headline_quote_then_a_time_phrase() -> None:
+    (a, *_) = _read(
+        "The race is close.", headline="Clinton Speaks ‘Directly To Voters’ After Debate"
+    )
+    assert a.cue is not None
+    assert a.cue.text == "Speaks"
+    assert a.content.text == "‘Directly To Voters’"

@@ -180,7 +180,9 @@ _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
-_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b")
+_HEARSAY = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b", re.IGNORECASE
+)
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE = re.compile(
     r"\b(?P<cue>(?:is|are|was|were|am|been|be)\s+(?:(?:also|very|increasingly|deeply|not|so|"
@@ -279,6 +281,11 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
+        opening = self.in_quote(start)
+        if opening is not None and opening.start == start and opening.end < end:
+            rest = self.text[opening.end : end].strip(" ,.")
+            if _ADVERBIAL_AFTER.match(rest) or _ADVERBIAL_BEFORE.match(rest):
+                return opening.end  # "Speaks 'Directly To White People' After ...": the quote
         trimmed = self.trim(start, end)[1]
         tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
         if tail and tail.start() > start and self.in_quote(tail.start()) is None:
