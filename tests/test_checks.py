@@ -328,3 +328,33 @@ def test_quotes_check_the_speaker_the_reader_found() -> None:
     assert wrong.check.outcome is CheckOutcome.FAIL
     assert wrong.label is Label.CONTRADICTED
     assert 0 < wrong.severity < 1
+
+
+# A second article for the mechanisms: a capital as actor and as place, and negations
+# that are not a plain "not" ("no sign of", "refused to", "failed to").
+POLITICS = """Leaders met in Rome on Monday to discuss the grain deal.
+
+Washington urged both sides to return to talks. Moscow has shown no sign of willingness \
+to extend the deal, officials said.
+
+The minister refused to resign after the vote. The committee failed to reach a verdict \
+on the merger. Exports to South America rose."""
+
+
+@pytest.fixture(scope="module")
+def politics() -> SourceFacts:
+    return SourceFacts(Document(POLITICS))
+
+
+def test_entities_a_capital_as_actor_backs_its_country(politics: SourceFacts) -> None:
+    assert_passes(politics, "entities", "The United States urged both sides to return to talks.")
+
+
+def test_entities_a_capital_as_place_does_not_back_its_country(politics: SourceFacts) -> None:
+    sentence = "Italy met leaders in Rome to discuss the grain deal."
+    assert_fails(politics, "entities", sentence, Label.UNSUPPORTED)
+
+
+def test_entities_south_america_is_not_the_united_states(politics: SourceFacts) -> None:
+    assert_passes(politics, "entities", "Exports to South America rose.")
+    assert failed(findings(politics, "entities", "Exports to the United States rose."))

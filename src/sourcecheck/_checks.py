@@ -511,12 +511,39 @@ def _is_name(tokens: Sequence[Token], i: int, known: frozenset[str] = frozenset(
     )
 
 
+# Before a place name, these make it a place, not an actor standing for a government.
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+        "via",
+        "through",
+    ]
+)
+# "America" after these is a continent or region, not the United States.
+_REGION = frozenset(("south", "latin", "central", "north"))
+
+
 def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
+    """The name keys of a source sentence. A seat of government backs its country only
+    as an actor ("Moscow refused"), not as a place ("in Paris"): see ``_lexicon``."""
     keys = []
     for i, t in enumerate(tokens):
         if t.is_capitalised:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            keys.extend(_name_keys(t, nxt, implied=True))
+            before = tokens[i - 1].lower if i else ""
+            found = _name_keys(t, nxt, implied=before not in _LOCATIVE)
+            if before in _REGION and t.lower == "america":
+                found = [key for key in found if key != ALIASES["america"]]
+            keys.extend(found)
     return keys
 
 
@@ -532,7 +559,7 @@ def check_entities(statement: Statement) -> list[Finding]:
     tokens = statement.tokens
     findings = []
     for i, t in enumerate(tokens):
-        if not _is_name(tokens, i, source.capitalised):
+        if not _is_name(tokens, i, source.capitalised) or _ends_alias(tokens, i):
             continue
         keys = set(_name_keys(t, tokens[i + 1] if i + 1 < len(tokens) else None))
         hits = statement.local([i])
@@ -561,6 +588,15 @@ def check_entities(statement: Statement) -> list[Finding]:
                 evidence = [source.span(rivals[0][1])]
             findings.append(_fail("entities", message, label, STRONG, evidence))
     return findings
+
+
+def _ends_alias(tokens: Sequence[Token], i: int) -> bool:
+    """True when token ``i`` ends a two-word alias ("States" of "United States"): the
+    first word already stands for the whole name."""
+    if i == 0:
+        return False
+    pair = f"{tokens[i - 1].lower} {tokens[i].lower.removesuffix(chr(39) + 's')}"
+    return pair in ALIASES
 
 
 def _adjacent(tokens: Sequence[Token], i: int) -> bool:

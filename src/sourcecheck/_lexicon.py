@@ -113,9 +113,14 @@ WEEKDAYS = {
     for d in names.split()
 }
 
-# Obvious aliases: each group names one country or body. A city marked "@" implies its
-# country in the source ("London" backs "U.K."), never the other way round ("Moscow" is
-# not backed by "Russian").
+# True equivalences only: each group names one country or body. "U.S.", "United
+# States", "America" and "American" are one country in news English (the checks drop
+# "America" after "South", "Latin", "Central" or "North").
+# A seat of government marked "@" stands for its government by metonymy ("Moscow
+# refused", "Washington warned"), so the checks let it back its country only where the
+# source uses it as an actor, never as a place ("a summit in Paris" says nothing about
+# what France did), and never the other way round ("Russian" does not back "Moscow").
+# Other cities are places only: "Sydney" never stands for Australia.
 _ALIAS_GROUPS = [
     ("us", "u.s. u.s us usa u.s.a. america american americans united-states @washington"),
     ("uk", "u.k. u.k uk britain british briton britons united-kingdom england english @london"),
@@ -126,8 +131,8 @@ _ALIAS_GROUPS = [
     ("china", "china chinese @beijing"),
     ("france", "france french @paris"),
     ("germany", "germany german germans @berlin"),
-    ("australia", "australia australian australians @canberra @sydney @melbourne"),
-    ("canada", "canada canadian canadians @ottawa @toronto"),
+    ("australia", "australia australian australians @canberra"),
+    ("canada", "canada canadian canadians @ottawa"),
     ("japan", "japan japanese @tokyo"),
     ("india", "india indian indians @delhi"),
     ("israel", "israel israeli israelis @jerusalem"),
