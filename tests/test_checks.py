@@ -358,3 +358,37 @@ def test_entities_a_capital_as_place_does_not_back_its_country(politics: SourceF
 def test_entities_south_america_is_not_the_united_states(politics: SourceFacts) -> None:
     assert_passes(politics, "entities", "Exports to South America rose.")
     assert failed(findings(politics, "entities", "Exports to the United States rose."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow has shown no sign of willingness to extend the deal.",
+        "The minister did not resign after the vote.",
+        "The committee did not reach a verdict on the merger.",
+    ],
+)
+def test_negation_passes_when_the_source_negates_past_a_hedge_or_by_a_verb(
+    politics: SourceFacts, sentence: str
+) -> None:
+    assert_passes(politics, "negation", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow agreed to extend the deal.",  # "no sign of willingness to extend"
+        "The minister resigned after the vote.",  # "refused to resign"
+        "The committee reached a verdict on the merger.",  # "failed to reach"
+    ],
+)
+def test_negation_fails_when_a_hedged_or_verbal_negation_is_dropped(
+    politics: SourceFacts, sentence: str
+) -> None:
+    assert_fails(politics, "negation", sentence, Label.CONTRADICTED)
+
+
+def test_negation_scope_ends_at_a_comma() -> None:
+    facts = SourceFacts(Document("The firm has no plans yet, but its rival will expand."))
+    assert not failed(findings(facts, "negation", "Its rival will expand."))
+    assert failed(findings(facts, "negation", "The firm has plans."))

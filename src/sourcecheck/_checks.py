@@ -35,10 +35,13 @@ from functools import cached_property, lru_cache
 from sourcecheck._document import Document
 from sourcecheck._evidence import EvidenceIndex, Hit, Token, stem, tokenize
 from sourcecheck._lexicon import (
+    ABSENCE,
     ALIASES,
     CARDINALS,
     CITY_OF,
+    IMPLICIT_NEGATORS,
     MONTHS,
+    NEGATION_HEDGES,
     NEGATORS,
     NOT_NAMES,
     OPPOSITE,
@@ -643,16 +646,55 @@ def _is_negator(token: Token) -> bool:
     return token.lower in NEGATORS or token.lower.endswith("n't")
 
 
+def _negation_cues(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Every negation of a sentence as (cue position, first position it negates): "not",
+    "no", "never", "n't"; "refused to", "failed to", "unable to", "unwilling to" (the
+    act did not happen); "lack of" (the thing is absent)."""
+    cues = []
+    for i, t in enumerate(tokens):
+        if _is_negator(t):
+            cues.append((i, i + 1))
+        elif t.stem in IMPLICIT_NEGATORS and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            cues.append((i, i + 2))
+        elif t.stem in ABSENCE:
+            cues.append((i, i + 1))
+    return cues
+
+
+def _negated_tokens(tokens: Sequence[Token], start: int, *, reach: int = 6) -> list[Token]:
+    """The content words a negation starting at ``start`` applies to, nearest first:
+    hedges that pass it on ("no clear willingness to make concessions" negates
+    "concessions") come last, and the scope ends at a comma or another negation."""
+    words: list[Token] = []
+    hedges: list[Token] = []
+    for k in range(start, min(len(tokens), start + reach)):
+        token = tokens[k]
+        if _is_negator(token) or (k > start and tokens[k - 1].end < token.start - 1):
+            break  # another negation, or punctuation between the words: a new clause
+        if not token.is_stop:
+            (hedges if token.stem in NEGATION_HEDGES else words).append(token)
+    return words + hedges
+
+
+def _negated_word(tokens: Sequence[Token], start: int) -> str | None:
+    """The stem of the content word a negation applies to ("not known" -> know)."""
+    return next((t.stem for t in _negated_tokens(tokens, start, reach=4)), None)
+
+
 def check_negation(statement: Statement) -> list[Finding]:
     """A negation in the statement is in the source where the same thing is said, and a
-    negation the source puts on a word the statement repeats is not dropped."""
+    negation the source puts on a word the statement repeats is not dropped.
+
+    Negations include "refused to", "failed to" and "lack of", and reach past hedges
+    ("no clear sign of"); a dropped negation is looked for in the best evidence sentence
+    and in the next one when it ranks almost as well."""
     source = statement.source
     tokens = statement.tokens
     findings = []
-    negated = [i for i, t in enumerate(tokens) if _is_negator(t)]
-    for i in negated:
+    cues = _negation_cues(tokens)
+    for i, start in cues:
         hits = statement.local([i], window=5, k=2)
-        target = _negated_word(tokens, i)
+        target = _negated_word(tokens, start)
         if any(_negates(source.tokens[h.sentence], target) for h in hits):
             findings.append(
                 _pass(
@@ -671,54 +713,51 @@ def check_negation(statement: Statement) -> list[Finding]:
                     _spans(source, hits[:1]),
                 )
             )
-    if not negated and statement.ranked:
-        best = statement.ranked[0].sentence
-        dropped = _dropped_negation(statement, source.tokens[best])
+    if not cues:
+        findings.extend(_dropped_findings(statement))
+    return findings
+
+
+def _dropped_findings(statement: Statement, *, close: float = 0.7) -> list[Finding]:
+    """A negation of the best evidence sentences that the statement drops, if any."""
+    ranked = statement.ranked
+    best = [h for h in ranked[:2] if ranked and h.score >= close * ranked[0].score]
+    for hit in best:
+        dropped = _dropped_negation(statement, statement.source.tokens[hit.sentence])
         if dropped:
-            findings.append(
+            return [
                 _fail(
                     "negation",
                     f"the source says {dropped!r}; the statement drops the negation",
                     Label.CONTRADICTED,
                     STRONG,
-                    [source.span(best)],
+                    [statement.source.span(hit.sentence)],
                 )
-            )
-    return findings
-
-
-def _negated_word(tokens: Sequence[Token], i: int) -> str | None:
-    """The stem of the content word a negator at ``i`` applies to ("not known" -> know)."""
-    for token in tokens[i + 1 : i + 4]:
-        if not token.is_stop and not _is_negator(token):
-            return token.stem
-    return None
+            ]
+    return []
 
 
 def _negates(sentence: Sequence[Token], target: str | None) -> bool:
     """True when ``sentence`` has a negation, with the negated word (or a word of the
-    same meaning) right after it when given: the source negates the same thing."""
-    negators = [j for j, t in enumerate(sentence) if _is_negator(t)]
-    if target is None or not negators:
-        return bool(negators)
+    same meaning) in its scope when given: the source negates the same thing."""
+    cues = _negation_cues(sentence)
+    if target is None or not cues:
+        return bool(cues)
     near = {target} | SAME_SIDE.get(target, frozenset()) | SYNONYM.get(target, frozenset())
-    return any(t.stem in near for j in negators for t in sentence[j + 1 : j + 5])
+    return any(t.stem in near for _, start in cues for t in _negated_tokens(sentence, start))
 
 
 def _dropped_negation(statement: Statement, evidence: Sequence[Token]) -> str | None:
     """A negated word of ``evidence`` the statement uses without negation, if any."""
-    for j, t in enumerate(evidence):
-        if not _is_negator(t):
+    for j, start in _negation_cues(evidence):
+        head = next(iter(_negated_tokens(evidence, start)), None)
+        if head is None:
             continue
-        for nxt in evidence[j + 1 : j + 3]:
-            if nxt.is_stop:
-                continue
-            # The word must occur in the evidence only under this negation, and the
-            # statement must use it.
-            uses = sum(1 for other in evidence if other.stem == nxt.stem)
-            if uses == 1 and nxt.stem in statement.stems:
-                return f"{t.text} {nxt.text}"
-            break
+        # The word must occur in the evidence only under this negation, and the
+        # statement must use it.
+        uses = sum(1 for other in evidence if other.stem == head.stem)
+        if uses == 1 and head.stem in statement.stems:
+            return statement.source.document.text[evidence[j].start : head.end]
     return None
 
 

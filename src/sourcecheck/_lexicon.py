@@ -11,10 +11,13 @@ from __future__ import annotations
 from sourcecheck._evidence import STOPWORDS, stem
 
 __all__ = [
+    "ABSENCE",
     "ALIASES",
     "CARDINALS",
     "CITY_OF",
+    "IMPLICIT_NEGATORS",
     "MONTHS",
+    "NEGATION_HEDGES",
     "NEGATORS",
     "NOT_NAMES",
     "OPPOSITE",
@@ -165,6 +168,20 @@ NOT_NAMES = (
 )
 
 NEGATORS = _words("not no never without none nobody nothing neither nor cannot")
+# Verbs that negate the act after "to": "refused to sign" says it was not signed.
+# ("declined to" is left out: "declined to 5%" is a fall.)
+IMPLICIT_NEGATORS = frozenset(stem(w) for w in _wordlist("refuse fail unable unwilling"))
+# Nouns and verbs of absence: "a lack of progress" says there was none.
+ABSENCE = frozenset(stem(w) for w in _wordlist("lack"))
+# Words between a negation and what it negates, which pass it on: "no clear sign of
+# willingness to make concessions" negates "concessions".
+NEGATION_HEDGES = frozenset(
+    stem(w)
+    for w in _wordlist(
+        """clear real any sign evidence indication willingness willing intention intent
+        plan desire interest attempt effort immediate immediately yet longer make"""
+    )
+)
 
 # Opposites news summaries swap: "a b c | x y z" pairs, separated by ";": any word on
 # the left is the opposite of any word on the right. Stems merge inflections, so base
