@@ -89,8 +89,11 @@ class Verification(_Model):
         >>> result = sc.verify("The summit took place in Berlin.", source=source)
         >>> result.label.value
         'contradicted'
-        >>> [c.message for c in result.sentences[0].verdict.checks if c.outcome == "fail"]
-        ["the source never mentions 'Berlin' (it says 'Paris' here)"]
+        >>> for check in result.sentences[0].verdict.checks:
+        ...     if check.outcome == "fail":
+        ...         print(check.message)
+        the source never mentions 'Berlin' (it says 'Paris' here)
+        the source never says 'place' (33% of the content words)
     """
 
     statement: str
