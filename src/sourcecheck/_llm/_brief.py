@@ -18,9 +18,8 @@ from sourcecheck._document import Document
 from sourcecheck._llm._call import StructuredRequest
 from sourcecheck._llm._endpoint import Endpoint
 from sourcecheck._llm._ground import Grounder
-from sourcecheck._llm._prompts import PromptTemplate, load_prompt
-from sourcecheck._llm._reader import numbered
-from sourcecheck._llm._schemas import ReadContext, _Item
+from sourcecheck._llm._prompts import PromptTemplate, load_prompt, numbered
+from sourcecheck._llm._schemas import AnswerModel, ReadContext, enforced_context
 from sourcecheck._llm._usage import UsageMeter
 from sourcecheck._models import ReaderInfo, Span, Usage
 
@@ -29,7 +28,7 @@ __all__ = ["BRIEF_PROMPT", "BriefAnswer", "BriefItem", "BriefWriter", "Written",
 BRIEF_PROMPT = "write_briefing"
 
 
-class BriefItem(_Item):
+class BriefItem(AnswerModel):
     """One bullet as the model writes it."""
 
     text: str = Field(description="one short sentence saying only what the cited sentences say")
@@ -38,14 +37,13 @@ class BriefItem(_Item):
     )
 
 
-class BriefAnswer(_Item):
+class BriefAnswer(AnswerModel):
     bullets: list[BriefItem] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _citations_are_body_sentences(self, info: ValidationInfo) -> BriefAnswer:
-        context: Any = info.context
-        read = context.get("read") if isinstance(context, dict) else None
-        if not isinstance(read, ReadContext) or not read.enforce or not read.sentences:
+        read = enforced_context(info)
+        if read is None or not read.sentences:
             return self
         for number, bullet in enumerate(self.bullets, 1):
             cited = [n for n in bullet.cited_sentences if n in read.sentences]
@@ -80,16 +78,6 @@ class BriefWriter(Endpoint):
         super().__init__(model, **options)
         self.prompt: PromptTemplate = load_prompt(BRIEF_PROMPT)
         self._meter = UsageMeter(price=self.price)
-
-    @property
-    def info(self) -> ReaderInfo:
-        return ReaderInfo(
-            name="llm",
-            model=self.settings.model,
-            base_url=self.settings.base_url,
-            prompt=self.prompt.name,
-            prompt_version=self.prompt.version,
-        )
 
     def _request(self, document: Document, max_bullets: int) -> StructuredRequest[BriefAnswer]:
         body = frozenset(s.index + 1 for s in document.body_sentences)

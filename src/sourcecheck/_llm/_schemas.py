@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from sourcecheck._llm._ground import Grounder
 
 __all__ = [
+    "AnswerModel",
     "ArticleReading",
     "AttributionItem",
     "ClaimItem",
@@ -24,6 +25,7 @@ __all__ = [
     "NewQuoteItem",
     "ReadContext",
     "SpeakerItem",
+    "enforced_context",
 ]
 
 
@@ -37,19 +39,22 @@ class ReadContext:
     enforce: bool = True  # False: parse the last answer as it is, to keep its items
 
 
-def _context(info: ValidationInfo) -> ReadContext | None:
+def enforced_context(info: ValidationInfo) -> ReadContext | None:
+    """The ``ReadContext`` a validator checks against, or None when it must not check."""
     context: Any = info.context
     if isinstance(context, dict):
         context = context.get("read")
     return context if isinstance(context, ReadContext) and context.enforce else None
 
 
-class _Item(BaseModel):
+class AnswerModel(BaseModel):
+    """Base of everything a model fills in."""
+
     # Small local models add fields or leave optional ones out; accept both.
     model_config = ConfigDict(extra="ignore")
 
 
-class SpeakerItem(_Item):
+class SpeakerItem(AnswerModel):
     """Who spoke one of the quotes code already found."""
 
     quote: int = Field(description="the quote's number: 2 for [Q2]")
@@ -64,14 +69,14 @@ class SpeakerItem(_Item):
 
     @model_validator(mode="after")
     def _quote_exists(self, info: ValidationInfo) -> SpeakerItem:
-        context = _context(info)
+        context = enforced_context(info)
         if context is not None and not 1 <= self.quote <= context.quote_count:
             listed = f"Q1 to Q{context.quote_count}" if context.quote_count else "no quotes"
             raise ValueError(f"quote Q{self.quote} does not exist: the list has {listed}")
         return self
 
 
-class NewQuoteItem(_Item):
+class NewQuoteItem(AnswerModel):
     """A direct quote that was not in the list of quotes found by code."""
 
     sentence: int = Field(description="number of the sentence that holds the quote")
@@ -83,7 +88,7 @@ class NewQuoteItem(_Item):
 
     @model_validator(mode="after")
     def _quote_is_verbatim(self, info: ValidationInfo) -> NewQuoteItem:
-        context = _context(info)
+        context = enforced_context(info)
         if context is None or context.grounder.find(self.text, self.sentence).verbatim:
             return self
         nearest = context.grounder.nearest(self.text, self.sentence)
@@ -94,7 +99,7 @@ class NewQuoteItem(_Item):
         )
 
 
-class AttributionItem(_Item):
+class AttributionItem(AnswerModel):
     """Reported speech or sourcing: who said, thinks or found what."""
 
     sentence: int = Field(description="number of the sentence that holds it")
@@ -106,7 +111,7 @@ class AttributionItem(_Item):
     anonymous: bool = Field(False, description="true for unnamed sources such as 'officials'")
 
 
-class ClaimItem(_Item):
+class ClaimItem(AnswerModel):
     """One verifiable statement the article makes."""
 
     sentence: int = Field(description="number of the sentence the claim comes from")
@@ -115,7 +120,7 @@ class ClaimItem(_Item):
     kind: Literal["fact", "quote", "opinion", "prediction"] = "fact"
 
 
-class ArticleReading(_Item):
+class ArticleReading(AnswerModel):
     """Everything the model reports about one article (or one part of a long one)."""
 
     quote_speakers: list[SpeakerItem] = Field(default_factory=list)
@@ -124,7 +129,7 @@ class ArticleReading(_Item):
     claims: list[ClaimItem] = Field(default_factory=list)
 
 
-class JudgeAnswer(_Item):
+class JudgeAnswer(AnswerModel):
     """The judge's label for one statement, with the sentences it rests on."""
 
     label: Literal["supported", "unsupported", "contradicted"]
@@ -135,7 +140,7 @@ class JudgeAnswer(_Item):
 
     @model_validator(mode="after")
     def _citations_ground(self, info: ValidationInfo) -> JudgeAnswer:
-        context = _context(info)
+        context = enforced_context(info)
         if context is None or self.label == "unsupported":
             return self
         allowed = context.sentences
