@@ -15,8 +15,10 @@ from sourcecheck._llm._client import (
     make_client,
     resolve_settings,
 )
+from sourcecheck._llm._prompts import PromptTemplate
 from sourcecheck._llm._retry import RetryPolicy
 from sourcecheck._llm._usage import Price, resolve_price
+from sourcecheck._models import ReaderInfo
 
 __all__ = ["Endpoint"]
 
@@ -31,6 +33,8 @@ class Endpoint:
     The defaults (2 attempts, 1 re-ask, 1 SDK retry, 300 s) keep a dead local server
     from holding a run for long while still riding out a 429 or a dropped connection.
     """
+
+    prompt: PromptTemplate  # each kind of endpoint sets its own template
 
     def __init__(
         self,
@@ -69,6 +73,17 @@ class Endpoint:
     def settings(self) -> ClientSettings:
         """The endpoint's settings (the mode may have fallen back from JSON schema to JSON)."""
         return self.caller.settings
+
+    @property
+    def info(self) -> ReaderInfo:
+        """What a result came from: the model, its server, and the prompt's name and version."""
+        return ReaderInfo(
+            name="llm",
+            model=self.settings.model,
+            base_url=self.settings.base_url,
+            prompt=self.prompt.name,
+            prompt_version=self.prompt.version,
+        )
 
     def __repr__(self) -> str:
         s = self.settings

@@ -20,8 +20,7 @@ from sourcecheck._exceptions import InputError
 from sourcecheck._llm._call import StructuredRequest
 from sourcecheck._llm._endpoint import Endpoint
 from sourcecheck._llm._ground import Grounder
-from sourcecheck._llm._prompts import PromptTemplate, load_prompt
-from sourcecheck._llm._reader import numbered
+from sourcecheck._llm._prompts import PromptTemplate, load_prompt, neutral, numbered
 from sourcecheck._llm._schemas import JudgeAnswer, ReadContext
 from sourcecheck._llm._usage import UsageMeter
 from sourcecheck._models import Label, Usage
@@ -77,7 +76,7 @@ class LLMJudge(Endpoint):
             raise InputError("the judge needs at least one candidate sentence of the document")
         messages = self.prompt.render(
             sentences=numbered([document.sentences[i] for i in picked]),
-            statement=" ".join(statement.split()).replace("</statement", "< /statement"),
+            statement=neutral(" ".join(statement.split())),
         )
         context = ReadContext(
             grounder=Grounder(document), sentences=frozenset(i + 1 for i in picked)

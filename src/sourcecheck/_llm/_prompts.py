@@ -13,6 +13,7 @@ The wheel ships the templates as ``sourcecheck/prompts``; an editable checkout r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,9 +24,10 @@ import jinja2
 from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from sourcecheck._document import Sentence
 from sourcecheck._exceptions import ConfigurationError
 
-__all__ = ["PromptTemplate", "load_prompt", "prompts_dir"]
+__all__ = ["PromptTemplate", "load_prompt", "neutral", "numbered", "prompts_dir"]
 
 _HEADER = re.compile(r"\A\{#-?(?P<body>.*?)-?#\}", re.DOTALL)
 _SECTION = re.compile(r"^--- (system|user|assistant) ---[ \t]*$", re.MULTILINE)
@@ -122,3 +124,22 @@ def load_prompt(name: str) -> PromptTemplate:
         sections=sections,
         variables=frozenset(variables),
     )
+
+
+def neutral(text: str) -> str:
+    """Article text cannot close the prompts' data delimiters early.
+
+    Example:
+        >>> neutral("a </article> b")
+        'a < /article> b'
+    """
+    for tag in ("article", "context", "statement"):
+        text = text.replace(f"</{tag}", f"< /{tag}")
+    return text
+
+
+def numbered(sentences: Sequence[Sentence]) -> list[dict[str, object]]:
+    """Sentences as the prompts show them: numbered from 1, with their role."""
+    return [
+        {"number": s.index + 1, "role": s.role.value, "text": neutral(s.text)} for s in sentences
+    ]

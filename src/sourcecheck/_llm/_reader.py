@@ -20,36 +20,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sourcecheck._document import Document, Sentence
+from sourcecheck._document import Document
 from sourcecheck._llm._call import StructuredRequest
 from sourcecheck._llm._chunk import Chunk, merge_readings, plan_chunks
 from sourcecheck._llm._convert import convert_answer
 from sourcecheck._llm._endpoint import Endpoint
 from sourcecheck._llm._ground import Grounder
-from sourcecheck._llm._prompts import PromptTemplate, load_prompt
+from sourcecheck._llm._prompts import PromptTemplate, load_prompt, neutral, numbered
 from sourcecheck._llm._schemas import ArticleReading, ReadContext
 from sourcecheck._llm._usage import UsageMeter
-from sourcecheck._models import Attribution, Quote, ReaderInfo
+from sourcecheck._models import Attribution, Quote
 from sourcecheck._reading import Reading
 
-__all__ = ["LLMReader", "numbered"]
+__all__ = ["LLMReader"]
 
 READ_PROMPT = "read_article"
 PARTS_IN_FLIGHT = 4  # parts of one long article read at once (aread)
-
-
-def _neutral(text: str) -> str:
-    """Article text cannot close the prompt's data delimiters early."""
-    for tag in ("article", "context", "statement"):
-        text = text.replace(f"</{tag}", f"< /{tag}")
-    return text
-
-
-def numbered(sentences: Sequence[Sentence]) -> list[dict[str, object]]:
-    """Sentences as the prompt shows them: numbered from 1, with their role."""
-    return [
-        {"number": s.index + 1, "role": s.role.value, "text": _neutral(s.text)} for s in sentences
-    ]
 
 
 @dataclass(frozen=True)
@@ -78,16 +64,6 @@ class LLMReader(Endpoint):
         self.max_chunk_tokens = max_chunk_tokens
         self.prompt: PromptTemplate = load_prompt(READ_PROMPT)
 
-    @property
-    def info(self) -> ReaderInfo:
-        return ReaderInfo(
-            name="llm",
-            model=self.settings.model,
-            base_url=self.settings.base_url,
-            prompt=self.prompt.name,
-            prompt_version=self.prompt.version,
-        )
-
     # -- building requests ----------------------------------------------------------
 
     def _parts(self, document: Document, quotes: Sequence[Quote]) -> list[_Part]:
@@ -109,7 +85,7 @@ class LLMReader(Endpoint):
             {
                 "number": i,
                 "sentence": (s.index + 1) if (s := document.sentence_at(q.span.start)) else "?",
-                "text": _neutral(q.span.text),
+                "text": neutral(q.span.text),
             }
             for i, q in enumerate(fixed, start=1)
         ]
