@@ -214,3 +214,21 @@ def test_reader_keeps_title_as_role_for_quotes() -> None:
 def test_names_with_places_and_title_words(source: str, name: str, role: str | None) -> None:
     info = describe(source)
     assert (info.name, info.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Moscow has so far shown no willingness to talk.", "has so far shown", "Moscow"),
+        (
+            "The United States on Tuesday, for the first time, formally supported the plan.",
+            "formally supported",
+            "The United States",
+        ),
+    ],
+)
+def test_adverbials_are_never_sources(text: str, cue: str, source: str) -> None:
+    (a,) = OfflineReader().read(Document(text)).attributions
+    assert a.cue is not None
+    assert a.source is not None
+    assert (a.cue.text, a.source.text) == (cue, source)

@@ -332,6 +332,7 @@ _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.uppe
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
 _CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_SO_BEFORE = re.compile(r"\b(?:[Ss]o|[Tt]hus)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +374,12 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
             break
         word = m.group(1)
         low = word.lower()
+        if low == "far":  # "has so far shown", "has thus far refused": one adverb
+            m = _SO_BEFORE.search(text, max(lo, m.start() - 8), m.start())
+            if m is None:
+                break
+            begin = m.start()
+            continue
         if low not in _AUX and not (len(low) >= 5 and low.endswith("ly") and word.islower()):
             break
         begin = m.start()

@@ -379,9 +379,16 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def _adverbial_so(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """'so far', 'so much': an adverb, not the conjunction that opens a clause."""
+    if _low(text, toks[k]) != "so" or k + 1 >= len(toks):
+        return False
+    return _low(text, toks[k + 1]) in {"far", "much", "often", "long"}
+
+
 def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for k in range(len(toks) - 2, -1, -1):
-        if _low(text, toks[k]) in _SUBORDINATORS:
+        if _low(text, toks[k]) in _SUBORDINATORS and not _adverbial_so(text, toks, k):
             toks = toks[k + 1 :]  # "The crowd cheered as she said": the clause after "as"
             break
     i = 0
@@ -429,7 +436,10 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
 # An interposed scene, not an appositive: "X, speaking to reporters," "X, at the debate,"
-_SCENE = re.compile(r"\s*(?:[a-z]+ing|in|at|on|during|after|before|in\s+an?)\b")
+_SCENE = re.compile(
+    r"\s*(?:[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
+    r"however|meanwhile|so\s+far|thus\s+far|[a-z]+ly)\b"
+)
 _TIME_WORDS = frozenset(
     _wordlist(
         """
