@@ -380,3 +380,53 @@ def test_headline_quote_then_a_time_phrase() -> None:
     assert a.cue is not None
     assert a.cue.text == "Speaks"
     assert a.content.text == "‘Directly To Voters’"
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("Graham has been critical of the deal.", "has been critical of", "the deal"),
+        ("Cruz is a staunch opponent of the treaty.", "is a staunch opponent of", "the treaty"),
+        ("Voters are worried that prices will rise.", "are worried", "that prices will rise"),
+    ],
+)
+def test_stance_takes_its_preposition_into_the_cue(body: str, cue: str, content: str) -> None:
+    (a,) = _read(body)
+    assert a.cue is not None
+    assert (a.cue.text, a.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Obama called for lower taxes, but Mrs. Clinton would keep the rate.",
+            "lower taxes",
+        ),
+        (
+            "Critics say the program failed, prompting a review by the agency.",
+            "the program failed",
+        ),
+    ],
+)
+def test_content_ends_before_a_new_clause(body: str, content: str) -> None:
+    assert _read(body)[0].content.text == content
+
+
+def test_saying_after_a_noun_reports_the_subject() -> None:
+    a = _read("Trump posted a series of tweets early Friday saying that Clinton was wrong.")[-1]
+    assert a.cue is not None
+    assert a.source is not None
+    assert (a.cue.text, a.source.text, a.content.text) == (
+        "saying",
+        "Trump",
+        "that Clinton was wrong",
+    )
+
+
+def test_no_saying_attribution_after_a_preposition() -> None:
+    assert not [
+        a
+        for a in _read("He left after saying goodbye to the staff.")
+        if a.cue and a.cue.text == "saying"
+    ]

@@ -98,6 +98,9 @@ _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
     r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
+    r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
+    r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
+    r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
 )
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
@@ -184,14 +187,42 @@ _HEARSAY = re.compile(
     r"\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to)\b"
 )
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
-_STANCE = re.compile(
-    r"\b(?P<cue>(?:is|are|was|were|am|been|be)\s+(?:(?:also|very|increasingly|deeply|not|so|"
-    r"more|less|particularly|still|now|clearly|openly)\s+)?(?:afraid|convinced|confident|"
-    r"sure|certain|worried|concerned|frustrated|skeptical|critical|hopeful|optimistic|"
-    r"pessimistic|angry|upset|furious|adamant|determined|eager|reluctant|unsure|aware|"
-    r"unaware|opposed|committed|intent|ready|unwilling|willing|proud|disappointed))\s+"
-    r"(?P<rest>that|about|of|to|with|on)\b"
+_STANCE_ADJECTIVES = (
+    r"afraid|convinced|confident|sure|certain|worried|concerned|frustrated|skeptical|"
+    r"sceptical|critical|supportive|wary|fearful|mindful|dismissive|contemptuous|hopeful|"
+    r"optimistic|pessimistic|angry|upset|furious|adamant|determined|eager|reluctant|unsure|"
+    r"aware|unaware|opposed|committed|intent|ready|unwilling|willing|proud|disappointed|"
+    r"passionate|enthusiastic|excited|nervous|anxious|uneasy|comfortable|uncomfortable|"
+    r"satisfied|dissatisfied|unhappy|happy|pleased|displeased|outraged|alarmed|troubled"
 )
+# A role noun that is a stance: "a staunch opponent of", "an outspoken supporter of".
+_STANCE_NOUNS = (
+    r"supporter|supporters|critic|critics|opponent|opponents|defender|defenders|advocate|"
+    r"advocates|proponent|proponents|champion|champions|fan|fans|admirer|admirers|foe|foes"
+)
+_STANCE_ADVERBS = (
+    r"also|very|increasingly|deeply|not|so|too|more|less|particularly|still|now|clearly|"
+    r"openly|publicly|privately|long|always|often|highly|sharply|harshly|quite|equally|"
+    r"especially|extremely|growing|somewhat|largely|generally|fiercely"
+)
+_STANCE = re.compile(
+    rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)\s+(?:not\s+)?)?"
+    rf"(?:is|are|was|were|am|been|be|remains?|remained|seems?|seemed|became|"
+    rf"become|grew|grown|appears?|appeared)\s+(?:(?:{_STANCE_ADVERBS})\s+)*"
+    rf"(?:(?:{_STANCE_ADJECTIVES})|(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{_STANCE_NOUNS}))"
+    rf"|(?:{_STANCE_ADVERBS})\s+(?:worried|concerned|critical|skeptical|opposed)))\s+"
+    rf"(?P<rest>that|about|of|to|with|on|over|toward|towards)\b"
+)
+_NOT_BEFORE_SAYING = frozenset(
+    _wordlist(
+        """
+    after before by for from of on in without while when since about against despite
+    upon through with like as than is are was were be been being keep keeps kept
+    stop stopped start started began begin avoid avoided and or but not
+    """
+    )
+)
+_CONTENT_OPENERS = frozenset({"that", "to"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -441,14 +472,26 @@ class _Finder:
             source = source_before(self.text, self.unit_start(unit, m.start()), m.start())
             if source is None or self.is_claimed(*source):
                 continue
-            start = m.start("rest")
+            cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
             self.add(
                 unit,
                 (start, self.cut(start, unit.end)),
-                m.span("cue"),
+                cue,
                 source,
                 AttributionKind.INDIRECT,
             )
+
+    def preposition_in_cue(
+        self, cue: tuple[int, int], rest: int, rest_end: int
+    ) -> tuple[tuple[int, int], int]:
+        """PolNeAR puts a preposition after a stance word in the cue ("critical of",
+        "concerned about") but a complementiser or an infinitive's "to" in the content."""
+        if self.text[rest:rest_end] in _CONTENT_OPENERS:
+            return cue, rest
+        start = rest_end
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        return (cue[0], rest_end), start
 
     def nominal(self, unit: Unit) -> None:
         """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
@@ -459,11 +502,11 @@ class _Finder:
                 continue
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
-            start = m.start("rest")
+            cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
             self.add(
                 unit,
                 (start, self.cut(start, unit.end)),
-                m.span("cue"),
+                cue,
                 owner.span("source"),
                 AttributionKind.INDIRECT,
             )
@@ -553,7 +596,7 @@ class _Finder:
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
         before = self.text[lo : cue.start].rstrip()
-        if not before.endswith(","):
+        if not before.endswith(",") and not self.saying_after_noun(cue, before):
             return False
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
@@ -568,6 +611,16 @@ class _Finder:
             return False
         self.pending.append((self.found[-1], unit))  # its subject is found after the unit
         return True
+
+    @staticmethod
+    def saying_after_noun(cue: Cue, before: str) -> bool:
+        """``tweets early Friday saying that ...``, ``Dean saying he would ...``: a form of
+        "say" right after a noun (no comma) still reports what the subject said; not
+        after a preposition ("after saying") or inside a verb phrase ("is saying")."""
+        if cue.info.lemma not in {"say", "tell", "write", "claim", "argue", "insist"}:
+            return False
+        last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        return bool(last) and last.isalpha() and last not in _NOT_BEFORE_SAYING
 
     def give_subjects(self) -> None:
         """Gerund attributions take the subject of the clause they continue."""
