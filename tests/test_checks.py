@@ -392,3 +392,17 @@ def test_negation_scope_ends_at_a_comma() -> None:
     facts = SourceFacts(Document("The firm has no plans yet, but its rival will expand."))
     assert not failed(findings(facts, "negation", "Its rival will expand."))
     assert failed(findings(facts, "negation", "The firm has plans."))
+
+
+def test_novelty_passes_a_verb_the_source_uses_as_a_verb() -> None:
+    facts = SourceFacts(Document("The two unions agreed on Friday to end the strike."))
+    assert_passes(facts, "novelty", "The unions agreed to end the strike.")
+
+
+def test_novelty_doubts_a_verb_the_source_has_only_as_a_noun() -> None:
+    # "agreement" does not say that anyone agreed: half new, a doubt.
+    facts = SourceFacts(Document("The two unions have no agreement on the strike."))
+    found = failed(findings(facts, "novelty", "The unions agreed on the strike."))
+    assert found
+    assert "another word form" in found[0].check.message
+    assert 0 < found[0].severity < 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sourcecheck._document import Document
-from sourcecheck._evidence import EvidenceIndex, content_stems, stem, tokenize
+from sourcecheck._evidence import EvidenceIndex, content_stems, form, stem, tokenize
 
 ARTICLE = """Storm Hits Coast
 
@@ -23,6 +23,8 @@ Schools will reopen on Wednesday."""
         (["decline", "declined", "declines"], True),
         (["companies", "company"], True),
         (["planned", "planning", "plan"], True),
+        (["agree", "agreed", "agrees", "agreeing"], True),
+        (["guarantee", "guaranteed", "guarantees"], True),
         (["rise", "fall"], False),
     ],
 )
@@ -70,3 +72,9 @@ def test_headline_is_indexed_but_boilerplate_is_not() -> None:
     index = EvidenceIndex(doc)
     roles = {doc.sentences[h.sentence].role.value for h in index.rank("min read storm", k=5)}
     assert "boilerplate" not in roles
+
+
+def test_form_keeps_a_verb_apart_from_its_noun() -> None:
+    assert form("agreed") == form("agrees") == form("agree")
+    assert form("agreements") == form("agreement") != form("agreed")
+    assert stem("agreement") == stem("agreed")  # the ranker still merges them

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from sourcecheck._document import Document
-from sourcecheck._evidence import EvidenceIndex, Hit, Token, stem, tokenize
+from sourcecheck._evidence import EvidenceIndex, Hit, Token, form, stem, tokenize
 from sourcecheck._lexicon import (
     ABSENCE,
     ALIASES,
@@ -127,6 +127,7 @@ class SourceFacts:
             frozenset(t.lower for t in toks) for toks in self.tokens
         ]
         self.quantities: list[list[Quantity]] = [parse_quantities(toks) for toks in self.tokens]
+        self.forms: frozenset[str] = frozenset(form(t.lower) for toks in self.tokens for t in toks)
 
     @cached_property
     def folded(self) -> tuple[str, list[int]]:
@@ -488,9 +489,9 @@ def _keys_of(lower: str, following: str, implied: bool) -> list[str]:
         pair = f"{word} {following.removesuffix(chr(39) + 's').rstrip('.')}"
         if pair in ALIASES:
             keys.append(ALIASES[pair])
-    for form in (lower.removesuffix("'s"), word):
-        if form in ALIASES:
-            keys.append(ALIASES[form])
+    for variant in (lower.removesuffix("'s"), word):
+        if variant in ALIASES:
+            keys.append(ALIASES[variant])
     keys.append(stem(word))
     return keys
 
@@ -991,17 +992,35 @@ def check_novelty(statement: Statement, *, max_share: float = 0.3, run: int = 3)
         return []
     new = [not _known(t.stem, source.stems) for t in content]
     novel = [t for t, is_new in zip(content, new, strict=True) if is_new]
-    share = len(novel) / len(content)
+    # A verb the source has only as its noun ("agreed" for "agreement"), or the other
+    # way round, is half new: the source may not say that the act happened.
+    related = [
+        t for t, is_new in zip(content, new, strict=True) if not is_new and _other_form(t, source)
+    ]
+    share = (len(novel) + 0.5 * len(related)) / len(content)
     evidence = _spans(source, statement.ranked[:1])
-    if not novel:
+    if not novel and not related:
         return [_pass("novelty", "every content word is in the source", evidence)]
-    words = ", ".join(repr(t.text) for t in novel[:5])
-    message = f"the source never says {words} ({share:.0%} of the content words)"
+    parts = []
+    if novel:
+        parts.append("the source never says " + ", ".join(repr(t.text) for t in novel[:5]))
+    if related:
+        others = ", ".join(repr(t.text) for t in related[:5])
+        parts.append(f"it has {others} only in another word form")
+    message = f"{'; '.join(parts)} ({share:.0%} of the content words)"
     inserted = _longest_run(new) >= run
     if inserted:
         message += f"; {run} or more new words in a row"
     severity = STRONG if share > max_share or inserted else DOUBT * share / max_share
     return [_fail("novelty", message, Label.UNSUPPORTED, severity, evidence)]
+
+
+def _other_form(token: Token, source: SourceFacts) -> bool:
+    """True when the source has the token's stem only in another derivational form (a
+    verb only as its noun, a noun only as its verb), and no listed synonym."""
+    return form(token.lower) not in source.forms and not (
+        SYNONYM.get(token.stem, frozenset()) & source.stems
+    )
 
 
 def _longest_run(flags: Sequence[bool]) -> int:

@@ -23,6 +23,7 @@ __all__ = [
     "Hit",
     "Token",
     "content_stems",
+    "form",
     "stem",
     "tokenize",
 ]
@@ -144,15 +145,39 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             if suffix in {"ies", "ied"}:
                 base += "y"
+            elif suffix == "ed" and base.endswith("e"):
+                base += "e"  # "agreed" -> "agree", to meet "agree" and "agrees"
             elif suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
                 base += "e"  # "sales" -> "sale", but "taxes" -> "tax"
             # "stopped" -> "stop", "planning" -> "plan"
-            elif len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+            elif len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lszaeiou":
                 base = base[:-1]
             word = base
             break
     # A final silent e goes, so that "decline" and "declined" meet.
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+# Suffixes that make a noun of a verb or adjective: "stem" drops them (so BM25 lets
+# "agreement" find "agreed"), "form" keeps them as a mark.
+_DERIVATIONAL = (("ations", "ation"), ("ation", "ation"), ("ments", "ment"), ("ment", "ment"))
+
+
+@lru_cache(maxsize=65536)
+def form(word: str) -> str:
+    """The stem of a word with the mark of a derivational suffix ``stem`` dropped: the
+    same for inflections of one word, different for a verb and the noun made of it.
+
+    Example:
+        >>> form("agreed"), form("agrees"), form("agreement"), form("agreements")
+        ('agre', 'agre', 'agre+ment', 'agre+ment')
+    """
+    lower = word.lower()
+    base = stem(lower)
+    for suffix, mark in _DERIVATIONAL:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and lower.isalpha():
+            return f"{base}+{mark}"
+    return base
 
 
 @dataclass(frozen=True, slots=True)
