@@ -406,3 +406,19 @@ def test_novelty_doubts_a_verb_the_source_has_only_as_a_noun() -> None:
     assert found
     assert "another word form" in found[0].check.message
     assert 0 < found[0].severity < 1
+
+
+def test_negation_weighs_the_best_matching_sentence_over_a_nearby_negation() -> None:
+    facts = SourceFacts(
+        Document(
+            "The driver pleaded guilty on Monday to dangerous driving in the crash that "
+            "killed two cyclists. Earlier, he had pleaded not guilty to manslaughter."
+        )
+    )
+    assert_passes(facts, "negation", "He pleaded not guilty to manslaughter.")
+    assert_fails(
+        facts,
+        "negation",
+        "The driver pleaded not guilty to dangerous driving in the crash that killed two cyclists.",
+        Label.CONTRADICTED,
+    )

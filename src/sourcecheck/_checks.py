@@ -696,7 +696,23 @@ def check_negation(statement: Statement) -> list[Finding]:
     for i, start in cues:
         hits = statement.local([i], window=5, k=2)
         target = _negated_word(tokens, start)
-        if any(_negates(source.tokens[h.sentence], target) for h in hits):
+        plain = _states_plainly(statement, target)
+        if plain is not None:
+            # The sentence that best matches the whole statement says it without the
+            # negation: that outweighs a negation of the same word somewhere nearby
+            # ("pleaded not guilty to murder" does not back "pleaded not guilty to
+            # manslaughter" where the source says "pleaded guilty to manslaughter").
+            findings.append(
+                _fail(
+                    "negation",
+                    f"{tokens[i].text!r}: the best matching source sentence says it "
+                    "without negation",
+                    Label.CONTRADICTED,
+                    STRONG,
+                    [source.span(plain)],
+                )
+            )
+        elif any(_negates(source.tokens[h.sentence], target) for h in hits):
             findings.append(
                 _pass(
                     "negation",
@@ -717,6 +733,18 @@ def check_negation(statement: Statement) -> list[Finding]:
     if not cues:
         findings.extend(_dropped_findings(statement))
     return findings
+
+
+def _states_plainly(statement: Statement, target: str | None) -> int | None:
+    """The statement's best evidence sentence, when it has ``target`` and no negation of
+    it: the source states plainly what the statement negates."""
+    if target is None or not statement.ranked:
+        return None
+    best = statement.ranked[0].sentence
+    sentence = statement.source.tokens[best]
+    if target in statement.source.sentence_stems[best] and not _negates(sentence, target):
+        return best
+    return None
 
 
 def _dropped_findings(statement: Statement, *, close: float = 0.7) -> list[Finding]:
