@@ -430,3 +430,32 @@ def test_no_saying_attribution_after_a_preposition() -> None:
         for a in _read("He left after saying goodbye to the staff.")
         if a.cue and a.cue.text == "saying"
     ]
+
+
+def test_a_noun_in_ly_is_no_adverb_of_the_cue() -> None:
+    (a,) = _read("Scott's family has called on police to release the videos.")
+    assert a.cue is not None
+    assert a.source is not None
+    assert (a.source.text, a.cue.text) == ("Scott's family", "has called on")
+
+
+def test_a_quote_in_the_predicate_is_the_subjects_characterisation() -> None:
+    (a,) = _read("Senator Reid has been steadily pounding Trump over his “con artist” ways.")
+    assert a.cue is not None
+    assert a.source is not None
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "Senator Reid",
+        "has been steadily pounding",
+        "Trump over his “con artist” ways",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The group met in the so-called “war room” downtown.",
+        "In a box labeled “Fragile Goods” he kept the letters.",
+    ],
+)
+def test_a_named_or_titled_quote_is_no_characterisation(body: str) -> None:
+    assert _read(body) == []

@@ -222,6 +222,18 @@ _NOT_BEFORE_SAYING = frozenset(
     """
     )
 )
+# What a quote after a naming word is: a name or a term, not someone's words.
+_NAMING_BEFORE = re.compile(
+    r"(?:so-called|dubbed|termed|nicknamed|titled|entitled|named|known\s+as|the|a|an|"
+    r"hashtag|slogan|word|words|phrase)\s*$"
+)
+_TITLE_CASE = re.compile(r"[\"“‘']?(?:[A-Z0-9][\w’'-]*[\s,:]*)+[\"”’']?")
+# The verb group after a subject: auxiliaries and adverbs, then one lower-case verb.
+_PREDICATE_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|been|being|will|would|can|could|did|does|do|"
+    r"may|might|must|should|also|not|never|then|now|again|even|still|just|[a-z]+ly)\s+)*"
+    r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
+)
 _CONTENT_OPENERS = frozenset({"that", "to"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
@@ -370,6 +382,8 @@ class _Finder:
             self.give_subjects()
         for unit in self.units:
             self.colon_quote(unit)
+        for unit in self.units:
+            self.quoted_predicate(unit)
         self.extend_quotes()
         self.standalone_quotes()
         self.found.sort(key=lambda f: f.content[0])
@@ -562,6 +576,36 @@ class _Finder:
         if cue[1] <= cue[0] or len(self.text[cue[0] : cue[1]].split()) > 12:
             return
         self.add(unit, (region.start, region.end), cue, subject, AttributionKind.DIRECT)
+
+    def quoted_predicate(self, unit: Unit) -> None:
+        """``Reid has been pounding Trump as a "con artist"``: a sentence with no cue whose
+        predicate quotes someone's words attributes that predicate to its subject, the
+        verb being the cue (PolNeAR annotates the quote as the subject's characterisation)."""
+        if unit.headline or self.is_claimed(unit.start, unit.end):
+            return
+        regions = [
+            r
+            for r in self.regions_in(unit.start, unit.end)
+            if r.start > unit.start and not _NAMING_BEFORE.search(self.text, r.start - 12, r.start)
+        ]
+        if not regions or _TITLE_CASE.fullmatch(self.text, regions[0].start, regions[0].end):
+            return
+        subject = leading_subject(self.text, unit.start, regions[0].start)
+        if (
+            subject is None
+            or self.in_quote(subject[0]) is not None
+            or not self.text[subject[0]].isupper()  # "in a box labeled ...": no subject
+            or _ADVERBIAL_BEFORE.match(self.text, subject[0])
+        ):
+            return
+        verb = _PREDICATE_VERB.match(self.text, subject[1])
+        if verb is None or verb.end() >= regions[0].start:
+            return
+        start = verb.end()
+        end = self.cut(start, unit.end)
+        if end <= regions[0].start:
+            return
+        self.add(unit, (start, end), self.trim(*verb.span()), subject, AttributionKind.PARTIAL)
 
     def colon_paragraph(self, unit: Unit) -> None:
         """``I had to change my answer:`` closing a paragraph, then a quote paragraph."""

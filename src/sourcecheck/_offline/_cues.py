@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUE_WORDS", "NOUN_LIKE", "Cue", "CueInfo", "cue_info", "find_cues", "trie_pattern"]
+__all__ = [
+    "CUE_WORDS",
+    "LY_NOUNS",
+    "NOUN_LIKE",
+    "Cue",
+    "CueInfo",
+    "cue_info",
+    "find_cues",
+    "trie_pattern",
+]
 
 
 def _wordlist(words: str) -> list[str]:
@@ -299,6 +308,18 @@ _AUX = frozenset(
 )
 
 
+# Words in -ly that are nouns, not adverbs: "Scott's family has called on ..." keeps its
+# subject out of the cue.
+LY_NOUNS = frozenset(
+    _wordlist(
+        """
+    family rally ally assembly supply reply anomaly monopoly bully tally homily panoply
+    butterfly belly jelly folly lily holly italy july
+    """
+    )
+)
+
+
 class _Trie(dict[str, "_Trie"]):
     """A prefix tree of characters; the key "" marks the end of a word."""
 
@@ -380,7 +401,9 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
                 break
             begin = m.start()
             continue
-        if low not in _AUX and not (len(low) >= 5 and low.endswith("ly") and word.islower()):
+        if low not in _AUX and not (
+            len(low) >= 5 and low.endswith("ly") and word.islower() and low not in LY_NOUNS
+        ):
             break
         begin = m.start()
     return begin

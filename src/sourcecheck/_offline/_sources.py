@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from sourcecheck._offline._cues import CUE_WORDS
+from sourcecheck._offline._cues import CUE_WORDS, LY_NOUNS
 
 __all__ = [
     "People",
@@ -455,7 +455,11 @@ def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Wells Fargo just this month' -> 'Wells Fargo'; 'The Times on Saturday' -> 'The Times'."""
     while len(toks) > 1 and (
         _low(text, toks[-1]) in _TIME_WORDS
-        or (_low(text, toks[-1]).endswith("ly") and text[toks[-1][0]].islower())
+        or (
+            _low(text, toks[-1]).endswith("ly")
+            and text[toks[-1][0]].islower()
+            and _low(text, toks[-1]) not in LY_NOUNS
+        )
     ):
         toks = toks[:-1]
     return toks
