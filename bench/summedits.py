@@ -72,7 +72,13 @@ def _report_documents(
         rest = [n for n in range(len(results)) if n not in set(rows)]
         others = balanced_accuracy([gold[n] for n in rest], [predicted[n] for n in rest])
         scores.append(mine)
-        print(f"  {name:42s} n={len(rows):3d}  {mine:.3f}  (without it: {others:.3f})")
+        # Edits of one original summary share its wording: they are not independent, so
+        # the number of originals is the real sample size of a document.
+        originals = len({results[n][0].get("original_summary") for n in rows})
+        print(
+            f"  {name:42s} n={len(rows):3d} originals={originals:2d}  {mine:.3f}"
+            f"  (without it: {others:.3f})"
+        )
     print(
         f"  per-document mean {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}, "
         f"spread {max(scores) - min(scores):.3f}"

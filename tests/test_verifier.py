@@ -320,3 +320,23 @@ def test_any_statement_gets_a_grounded_verification(seed_text: str, statement: s
         sentence.span.check(statement)
         for span in sc._models.iter_spans(sentence.verdict):
             span.check(seed_text)
+
+
+POLARITY_SOURCE = (
+    "Talks resumed in Geneva on Monday. The union has shown no clear willingness to "
+    "accept the offer, its leader said. Washington has refused to lift the sanctions."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "label"),
+    [
+        ("The union has not accepted the offer.", Label.SUPPORTED),
+        ("The union accepted the offer.", Label.CONTRADICTED),
+        ("The United States refused to lift the sanctions.", Label.SUPPORTED),
+        ("The United States lifted the sanctions.", Label.CONTRADICTED),
+        ("Switzerland hosted the talks.", Label.UNSUPPORTED),  # "in Geneva" is a place
+    ],
+)
+def test_polarity_and_metonymy_end_to_end(statement: str, label: Label) -> None:
+    assert sc.verify(statement, source=POLARITY_SOURCE).label is label
