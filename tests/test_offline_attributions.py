@@ -459,3 +459,21 @@ def test_a_quote_in_the_predicate_is_the_subjects_characterisation() -> None:
 )
 def test_a_named_or_titled_quote_is_no_characterisation(body: str) -> None:
     assert _read(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("Sanders encouraged students to vote early.", "encouraged", "students to vote early"),
+        ("The senators discussed the new sanctions.", "discussed", "the new sanctions"),
+        ("She admires his courage.", "admires", "his courage"),
+    ],
+)
+def test_more_verbs_of_speech_and_stance(body: str, cue: str, content: str) -> None:
+    (a,) = _read(body)
+    assert a.cue is not None
+    assert (a.cue.text, a.content.text) == (cue, content)
+
+
+def test_a_phrasal_verb_with_no_object_is_no_cue() -> None:
+    assert _read("The real Trump showed up at the debate.") == []

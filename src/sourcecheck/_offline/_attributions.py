@@ -121,7 +121,10 @@ _LISTENER_ONLY = re.compile(
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
-_CALL_IN = re.compile(r"^(?:in|into|up|off|back|out)\b")
+# A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
+_CALL_IN = re.compile(
+    r"^(?:in|into|up|off|back|out|down|away)\b(?!\s+(?:the|a|an|his|her|their|of)\b)"
+)
 # A leading adverbial is no content: "In the end, Patriot agreed."
 _ADVERBIAL_BEFORE = re.compile(
     r"^(?:In|At|On|During|After|Before|Since|For|With|Without|Having|Despite|Following|"
@@ -771,8 +774,8 @@ class _Finder:
             return  # "X continued:" or "X said that" closing a paragraph: the next one's quote
         if not after_core or (cue.info.takes_object and _LISTENER_ONLY.match(after_core)):
             return
-        if cue.info.lemma == "call" and _CALL_IN.match(after_core):
-            return  # "she called in to a radio show"
+        if _CALL_IN.match(after_core) and " " not in cue.info.lemma:
+            return  # a phrasal verb: "she called in to a radio show", "Trump showed up"
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return

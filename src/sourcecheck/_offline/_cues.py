@@ -58,6 +58,11 @@ _SPEECH = _wordlist(
     disagree apologize lash call echo condemn denounce decry applaud hail laud mock
     scold grill rip hammer knock challenge dispute proclaim label liken dub portray
     characterize reaffirm request rule decide regret
+    discuss exhort encourage brand pound advocate reference highlight underscore assure
+    remind inform press implore beg plead lobby trumpet champion chastise rebuke berate
+    lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
+    thank congratulate commend fault guarantee swear:swore,sworn posit opine muse wonder
+    speculate theorize term nickname depict frame paint
     """
 )
 _OTHER = _wordlist(
@@ -66,6 +71,9 @@ _OTHER = _wordlist(
     intend wish doubt suspect assume consider understand:understood realize recognize
     prefer support oppose back endorse favor find:found show:showed,shown indicate
     project forecast seek:sought refuse decline vote
+    admire hate dislike appreciate welcome embrace approve disapprove trust distrust learn
+    discover determine notice envision imagine reckon regard deem view judge dread
+    anticipate bemoan lament resent cheer celebrate
     """
 )
 # Verbs that take the listener as their object before the content.
@@ -90,6 +98,14 @@ _FRAMED = frozenset(
         "decide",
         "speak",
         "conclude",
+        "press",
+        "paint",
+        "frame",
+        "determine",
+        "learn",
+        "notice",
+        "judge",
+        "swear",
     }
 )
 # Third-person forms that are plural nouns as often as verbs ("phone calls", "his
@@ -100,7 +116,8 @@ NOUN_LIKE = frozenset(
     calls questions claims comments remarks reports plans charges votes promises fears
     hopes demands estimates forecasts projects signals doubts wishes worries notes
     challenges rules states answers replies attacks cautions concerns supports backs
-    counters praises pledges blasts knocks labels requests
+    counters praises pledges blasts knocks labels requests views terms frames thanks
+    cheers presses trusts judges brands paints insults references champions
     """
     )
 )
@@ -156,6 +173,24 @@ _NOT_BASE = frozenset(
         "ask",
         "agree",
         "remark",
+        "view",
+        "term",
+        "frame",
+        "thank",
+        "cheer",
+        "press",
+        "trust",
+        "judge",
+        "brand",
+        "paint",
+        "insult",
+        "reference",
+        "champion",
+        "welcome",
+        "fault",
+        "beg",
+        "muse",
+        "dread",
     }
 )
 # Phrasal cues, matched as wholes.
