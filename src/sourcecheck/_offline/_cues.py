@@ -58,7 +58,7 @@ _SPEECH = _wordlist(
     disagree apologize lash call echo condemn denounce decry applaud hail laud mock
     scold grill rip hammer knock challenge dispute proclaim label liken dub portray
     characterize reaffirm request rule decide regret
-    discuss exhort encourage brand pound advocate reference highlight underscore assure
+    discuss exhort encourage brand pound advocate reference assure
     remind inform press implore beg plead lobby trumpet champion chastise rebuke berate
     lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
     thank congratulate commend fault guarantee swear:swore,sworn posit opine muse wonder
@@ -117,7 +117,7 @@ NOUN_LIKE = frozenset(
     hopes demands estimates forecasts projects signals doubts wishes worries notes
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
-    cheers presses trusts judges brands paints insults references champions
+    cheers presses trusts judges brands paints insults references champions guarantees
     """
     )
 )
@@ -191,6 +191,7 @@ _NOT_BASE = frozenset(
         "beg",
         "muse",
         "dread",
+        "guarantee",
     }
 )
 # Phrasal cues, matched as wholes.
