@@ -21,7 +21,8 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -134,15 +135,8 @@ class RetryPolicy:
     def call(self, fn: Callable[[], T], *, where: str) -> T:
         """``fn()``, repeated on transient failures; a typed error when they run out."""
         retrying = Retrying(**self._options())
-        try:
+        with _typed_errors(where, retrying.statistics):
             return retrying(fn)
-        except SourcecheckError:
-            raise
-        except Exception as exc:
-            error = _typed(exc, where, retrying.statistics)
-            if error is None:
-                raise  # not a model failure: a bug must surface as itself
-            raise error from None
 
     async def acall(self, fn: Callable[[], Awaitable[T]], *, where: str) -> T:
         """``call`` for coroutines (waits with ``asyncio.sleep``)."""
@@ -151,19 +145,23 @@ class RetryPolicy:
         async def attempt() -> T:  # tenacity awaits only what is a coroutine function
             return await fn()
 
-        try:
+        with _typed_errors(where, retrying.statistics):
             return await retrying(attempt)
-        except SourcecheckError:
-            raise
-        except Exception as exc:
-            error = _typed(exc, where, retrying.statistics)
-            if error is None:
-                raise  # not a model failure: a bug must surface as itself
-            raise error from None
 
 
-def _typed(exc: Exception, where: str, statistics: dict[str, Any]) -> SourcecheckError | None:
-    return model_error(exc, where=where, attempts=int(statistics.get("attempt_number", 1)))
+@contextmanager
+def _typed_errors(where: str, statistics: dict[str, Any]) -> Iterator[None]:
+    """Turn a failed model call into a typed error; ``statistics`` fill in as it runs."""
+    try:
+        yield
+    except SourcecheckError:
+        raise
+    except Exception as exc:
+        attempts = int(statistics.get("attempt_number", 1))
+        error = model_error(exc, where=where, attempts=attempts)
+        if error is None:
+            raise  # not a model failure: a bug must surface as itself
+        raise error from None
 
 
 def _tries(attempts: int) -> str:
