@@ -232,3 +232,11 @@ def test_adverbials_are_never_sources(text: str, cue: str, source: str) -> None:
     assert a.cue is not None
     assert a.source is not None
     assert (a.cue.text, a.source.text) == (cue, source)
+
+
+def test_a_reported_clause_is_no_source_of_its_own_verb() -> None:
+    text = "Phil Smith, a union spokesman, said the union expected production to improve."
+    (a,) = OfflineReader().read(Document(text)).attributions
+    assert a.cue is not None
+    assert a.source is not None
+    assert (a.source.text, a.cue.text) == ("Phil Smith, a union spokesman,", "said")

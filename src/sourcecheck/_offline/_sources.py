@@ -207,8 +207,10 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False  # "joining a coalition ...": a participle clause, not a subject
     if any(w in _CLAUSE_WORDS for w in lows):
         return False
-    if any(w in CUE_WORDS for w in lows[1:]):
-        return False  # "Schultz say RT's management": a clause with its own cue
+    if any(w in CUE_WORDS for w in lows[1:]) or (
+        len(toks) > 1 and lows[0] in CUE_WORDS and text[toks[0][0]].islower()
+    ):
+        return False  # "Schultz say RT's management", "said the union": a clause with a cue
     for (a, _), (b, _), low in zip(toks, toks[1:], lows[1:], strict=False):
         if _is_capital(text[a]) and text[b].islower() and low.endswith("ed"):
             return False  # "Mrs. Clinton enjoyed tremendous": a name and its verb
