@@ -477,3 +477,13 @@ def test_more_verbs_of_speech_and_stance(body: str, cue: str, content: str) -> N
 
 def test_a_phrasal_verb_with_no_object_is_no_cue() -> None:
     assert _read("The real Trump showed up at the debate.") == []
+
+
+def test_seems_hedges_its_clause_like_reportedly() -> None:
+    (a,) = _read("Melania seems to have vanished from the campaign trail.")
+    assert a.cue is not None
+    assert a.source is None
+    assert (a.cue.text, a.content.text) == (
+        "seems",
+        "Melania seems to have vanished from the campaign trail",
+    )
