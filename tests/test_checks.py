@@ -422,3 +422,12 @@ def test_negation_weighs_the_best_matching_sentence_over_a_nearby_negation() -> 
         "The driver pleaded not guilty to dangerous driving in the crash that killed two cyclists.",
         Label.CONTRADICTED,
     )
+
+
+def test_entities_a_capital_as_actor_is_its_country_on_either_side() -> None:
+    facts = SourceFacts(
+        Document("Russia refused to extend the deal. The talks were held in Turkey.")
+    )
+    assert_passes(facts, "entities", "Moscow refused to extend the deal.")
+    assert failed(findings(facts, "entities", "The talks were held in Ankara."))
+    assert failed(findings(facts, "entities", "The Ankara talks were held."))

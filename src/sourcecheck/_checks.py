@@ -536,6 +536,15 @@ _LOCATIVE = frozenset(
 _REGION = frozenset(("south", "latin", "central", "north"))
 
 
+def _as_actor(token: Token, before: str) -> bool:
+    """True when a place name may stand for its government: not after a locative ("in
+    Paris") and not as a modifier after an article ("the London embassy"); "the
+    Kremlin" is an actor all the same."""
+    if before in _LOCATIVE:
+        return False
+    return before not in {"the", "a", "an"} or token.lower == "kremlin"
+
+
 def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
     """The name keys of a source sentence. A seat of government backs its country only
     as an actor ("Moscow refused"), not as a place ("in Paris"): see ``_lexicon``."""
@@ -544,7 +553,7 @@ def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
         if t.is_capitalised:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             before = tokens[i - 1].lower if i else ""
-            found = _name_keys(t, nxt, implied=before not in _LOCATIVE)
+            found = _name_keys(t, nxt, implied=_as_actor(t, before))
             if before in _REGION and t.lower == "america":
                 found = [key for key in found if key != ALIASES["america"]]
             keys.extend(found)
@@ -554,10 +563,12 @@ def _name_keys_in(tokens: Sequence[Token]) -> list[str]:
 def check_entities(statement: Statement) -> list[Finding]:
     """Every name (person, place, organisation) of the statement is in the source.
 
-    Aliases count ("U.S." = "United States" = "American"); a surname alone matches the
-    full name. A name the source lacks is contradicted when the local evidence names
-    someone or something else instead (a substitution), unsupported otherwise; a name
-    found only far from where the rest of the sentence is said is a doubt.
+    Aliases count ("U.S." = "United States" = "American"), and a capital used as an
+    actor counts as its country ("Moscow refused" = "Russia refused"; "in Paris" is not
+    "France"); a surname alone matches the full name. A name the source lacks is
+    contradicted when the local evidence names someone or something else instead (a
+    substitution), unsupported otherwise; a name found only far from where the rest of
+    the sentence is said is a doubt.
     """
     source = statement.source
     tokens = statement.tokens
@@ -565,7 +576,11 @@ def check_entities(statement: Statement) -> list[Finding]:
     for i, t in enumerate(tokens):
         if not _is_name(tokens, i, source.capitalised) or _ends_alias(tokens, i):
             continue
-        keys = set(_name_keys(t, tokens[i + 1] if i + 1 < len(tokens) else None))
+        # A seat of government as an actor is its country ("Moscow refused" is backed
+        # by "Russia refused"); as a place it is only itself.
+        before = tokens[i - 1].lower if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        keys = set(_name_keys(t, nxt, implied=_as_actor(t, before)))
         hits = statement.local([i])
         if any(keys & source.sentence_names[h.sentence] for h in hits):
             findings.append(

@@ -120,9 +120,10 @@ WEEKDAYS = {
 # States", "America" and "American" are one country in news English (the checks drop
 # "America" after "South", "Latin", "Central" or "North").
 # A seat of government marked "@" stands for its government by metonymy ("Moscow
-# refused", "Washington warned"), so the checks let it back its country only where the
-# source uses it as an actor, never as a place ("a summit in Paris" says nothing about
-# what France did), and never the other way round ("Russian" does not back "Moscow").
+# refused", "Washington warned"), so the checks equate it with its country only where
+# it is used as an actor, on either side ("Moscow refused" and "Russia refused" back
+# each other), never as a place or a modifier: "a summit in Paris" says nothing about
+# what France did, and "France" does not back "in Paris" or "the Paris office".
 # Other cities are places only: "Sydney" never stands for Australia.
 _ALIAS_GROUPS = [
     ("us", "u.s. u.s us usa u.s.a. america american americans united-states @washington"),
