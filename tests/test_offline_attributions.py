@@ -487,3 +487,17 @@ def test_seems_hedges_its_clause_like_reportedly() -> None:
         "seems",
         "Melania seems to have vanished from the campaign trail",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("Trump continues his adulation of Putin.", "adulation of", "Putin"),
+        ("Sanders repeated his criticism of the banks.", "criticism of", "the banks"),
+        ("Obama voiced his determination to act alone.", "determination", "to act alone"),
+    ],
+)
+def test_more_noun_cues_with_a_possessor(body: str, cue: str, content: str) -> None:
+    a = _read(body)[-1]
+    assert a.cue is not None
+    assert (a.cue.text, a.content.text) == (cue, content)

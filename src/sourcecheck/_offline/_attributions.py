@@ -170,13 +170,20 @@ _NOUN_CUES = trie_pattern(
     desire fear fears finding findings goal hope hopes insistence intention message plan
     plans pledge pledges position prediction predictions promise promises proposal
     proposals recommendation recommendations refusal statement statements suggestion
-    suggestions suspicion threat threats view views vow warning warnings
+    suggestions suspicion threat threats view views vow warning warnings criticism
+    message determination idea ideas rhetoric opposition support endorsement praise
+    skepticism misgivings reservations disdain commitment commitments push effort efforts
+    attack attacks comment comments remark remarks testimony account explanation response
+    reaction case vision theory emphasis assurance assurances guarantee guarantees offer
+    request requests rejection attempt attempts adulation advice admiration contempt
     """
     )
 )
 # The noun first (a fast scan), then its possessor in the few words before it.
 _NOUN_CUE = re.compile(
-    r"\b(?=[abcdfghimprstvw])(?P<cue>" + _NOUN_CUES + r")\s+(?P<rest>that|to|of|about)\b"
+    r"\b(?=[abcdefghimoprstvw])(?P<cue>"
+    + _NOUN_CUES
+    + r")\s+(?P<rest>that|to|of|about|for|on|against|over)\b"
 )
 _POSSESSOR = re.compile(
     r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
