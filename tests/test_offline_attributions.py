@@ -501,3 +501,8 @@ def test_more_noun_cues_with_a_possessor(body: str, cue: str, content: str) -> N
     a = _read(body)[-1]
     assert a.cue is not None
     assert (a.cue.text, a.content.text) == (cue, content)
+
+
+def test_content_ends_before_a_double_hyphen_aside() -> None:
+    (a,) = _read("Voters expect Clinton to win the debate -- 44 percent to 34 percent.")
+    assert a.content.text == "Clinton to win the debate"

@@ -96,6 +96,7 @@ _TAIL = re.compile(
 )
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|\s(?:--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
