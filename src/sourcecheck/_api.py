@@ -142,7 +142,17 @@ async def aextract_many(
 def extract_many(
     texts: Iterable[str], *, model: str | None = None, concurrency: int = 4, **options: Any
 ) -> list[Extraction | SourcecheckError]:
-    """``aextract_many`` for code that is not async (it runs its own event loop)."""
+    """``aextract_many`` for code that is not async (it runs its own event loop).
+
+    Results come back in input order; an article that cannot be read gives its error in
+    its place instead of stopping the others.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> results = sc.extract_many(["Lee said the bridge will reopen.", ""])
+        >>> results[0].attributions[0].source_name, type(results[1]).__name__
+        ('Lee', 'EmptyInputError')
+    """
     return asyncio.run(aextract_many(texts, model=model, concurrency=concurrency, **options))
 
 

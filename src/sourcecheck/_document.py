@@ -22,6 +22,14 @@ __all__ = ["MAX_CHARACTERS", "Document", "Paragraph", "Role", "Sentence", "check
 
 
 class Role(StrEnum):
+    """What a paragraph or sentence is: body text, or a part claims never come from.
+
+    Example:
+        >>> doc = Document("Subscribe to our newsletter.\\n\\nThe mayor resigned.")
+        >>> [s.role for s in doc.sentences]
+        [<Role.BOILERPLATE: 'boilerplate'>, <Role.BODY: 'body'>]
+    """
+
     BODY = "body"
     HEADLINE = "headline"
     HEADING = "heading"
@@ -31,6 +39,14 @@ class Role(StrEnum):
 
 
 class Paragraph(BaseModel):
+    """One paragraph of a ``Document``: its position, its span and its role.
+
+    Example:
+        >>> doc = Document("The mayor resigned.\\n\\nShe gave no reason.")
+        >>> doc.paragraphs[1].span
+        Span(start=21, end=40, text='She gave no reason.')
+    """
+
     model_config = ConfigDict(frozen=True)
 
     index: int
@@ -39,6 +55,15 @@ class Paragraph(BaseModel):
 
 
 class Sentence(BaseModel):
+    """One sentence of a ``Document``: its position, span, paragraph and role.
+
+    Example:
+        >>> doc = Document("The mayor resigned. She gave no reason.")
+        >>> sentence = doc.sentences[1]
+        >>> sentence.index, sentence.text, sentence.paragraph, sentence.is_body
+        (1, 'She gave no reason.', 0, True)
+    """
+
     model_config = ConfigDict(frozen=True)
 
     index: int

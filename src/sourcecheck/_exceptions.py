@@ -35,31 +35,95 @@ __all__ = [
 
 
 class SourcecheckError(Exception):
-    """Base class of every error sourcecheck raises on purpose."""
+    """Base class of every error sourcecheck raises on purpose.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> try:
+        ...     sc.extract("   ")
+        ... except sc.SourcecheckError as error:
+        ...     print(type(error).__name__, error)
+        EmptyInputError the article is blank
+    """
 
 
 class InputError(SourcecheckError, ValueError):
-    """The input cannot be read as an article or a statement."""
+    """The input cannot be read as an article or a statement.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> issubclass(sc.InputError, ValueError)
+        True
+        >>> try:
+        ...     sc.extract("")
+        ... except sc.InputError as error:
+        ...     print(error)
+        the article is empty
+    """
 
 
 class EmptyInputError(InputError):
-    """The input is empty or whitespace only."""
+    """The input is empty or whitespace only.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> try:
+        ...     sc.verify("  ", source="The bridge opened in 1932.")
+        ... except sc.EmptyInputError as error:
+        ...     print(error)
+        the statement is blank
+    """
 
 
 class BinaryInputError(InputError):
-    """The input is binary (NUL bytes, invalid UTF-8) or not text at all."""
+    """The input is binary (NUL bytes, invalid UTF-8) or not text at all.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> try:
+        ...     sc.extract(b"\\xff\\xfe")
+        ... except sc.BinaryInputError as error:
+        ...     print(error)
+        the article is not valid UTF-8 (bad byte at position 0)
+    """
 
 
 class GroundingError(SourcecheckError, ValueError):
-    """A span's text is not the text at its offsets in the source."""
+    """A span's text is not the text at its offsets in the source.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> try:
+        ...     sc.Span(start=0, end=3, text="cat").check("dog days")
+        ... except sc.GroundingError as error:
+        ...     print(error)
+        span [0, 3) says 'cat' but the source holds 'dog'
+    """
 
 
 class ConfigurationError(SourcecheckError):
-    """A setting (model, key, base URL, prompt, extra) is missing or wrong."""
+    """A setting (model, key, base URL, prompt, extra) is missing or wrong.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> try:
+        ...     sc.extract("Lee said it.", model="llama", base_url="ftp://host")
+        ... except sc.ConfigurationError as error:
+        ...     print(error)
+        base URL 'ftp://host' is not an http(s) URL such as http://127.0.0.1:8080/v1
+    """
 
 
 class MissingExtraError(ConfigurationError, ImportError):
-    """An optional dependency is needed for this feature but not installed."""
+    """An optional dependency is needed for this feature but not installed.
+
+    Example:
+        >>> error = MissingExtraError("pandas", "pandas", "to_pandas()")
+        >>> print(error)
+        to_pandas() needs the optional package 'pandas': pip install 'sourcecheck[pandas]'
+        >>> isinstance(error, ImportError), error.extra
+        (True, 'pandas')
+    """
 
     def __init__(self, package: str, extra: str, feature: str) -> None:
         super().__init__(
@@ -70,16 +134,43 @@ class MissingExtraError(ConfigurationError, ImportError):
 
 
 class ModelError(SourcecheckError):
-    """A model call failed after every bounded retry."""
+    """A model call failed after every bounded retry.
+
+    Its subclasses say why; catching ``ModelError`` handles them all.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> [issubclass(e, sc.ModelError) for e in
+        ...  (sc.ModelTimeoutError, sc.ModelRateLimitError, sc.ModelResponseError)]
+        [True, True, True]
+    """
 
 
 class ModelTimeoutError(ModelError):
-    """The model server did not answer in time."""
+    """The model server did not answer in time.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> isinstance(sc.ModelTimeoutError("llama did not answer in time"), sc.ModelError)
+        True
+    """
 
 
 class ModelRateLimitError(ModelError):
-    """The model server kept refusing with HTTP 429."""
+    """The model server kept refusing with HTTP 429.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> issubclass(sc.ModelRateLimitError, sc.ModelError)
+        True
+    """
 
 
 class ModelResponseError(ModelError):
-    """The model answered, but its answer could not be used (malformed, empty, refused)."""
+    """The model answered, but its answer could not be used (malformed, empty, refused).
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> issubclass(sc.ModelResponseError, sc.ModelError)
+        True
+    """

@@ -98,7 +98,14 @@ class Span(_Model):
 
 
 class GroundingStatus(StrEnum):
-    """How a piece of text returned by a reader was found in the source."""
+    """How a piece of text returned by a reader was found in the source.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"We will rebuild," Mayor Ann Lee said on Monday.')
+        >>> result.quotes[0].grounding
+        <GroundingStatus.EXACT: 'exact'>
+    """
 
     EXACT = "exact"
     NORMALIZED = "normalized"  # equal after folding case, whitespace, quotes, dashes
@@ -107,12 +114,30 @@ class GroundingStatus(StrEnum):
 
 
 class QuoteKind(StrEnum):
+    """What kind of quotation a ``Quote`` is.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"We will rebuild," Mayor Ann Lee said on Monday.')
+        >>> result.quotes[0].kind
+        <QuoteKind.DIRECT: 'direct'>
+    """
+
     DIRECT = "direct"  # a whole quoted utterance
     PARTIAL = "partial"  # a quoted fragment inside reported speech
     MIXED = "mixed"  # quoted words and paraphrase in one content span
 
 
 class AttributionKind(StrEnum):
+    """How an ``Attribution`` reports its content: quoted, paraphrased, or "according to".
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract("The bridge will reopen in May, officials said.")
+        >>> result.attributions[0].kind
+        <AttributionKind.INDIRECT: 'indirect'>
+    """
+
     DIRECT = "direct"  # the content is a direct quote
     PARTIAL = "partial"  # the content is paraphrase containing a quoted fragment
     INDIRECT = "indirect"  # reported speech, thought or finding, no quote marks
@@ -120,6 +145,15 @@ class AttributionKind(StrEnum):
 
 
 class ClaimKind(StrEnum):
+    """What a ``Claim`` is: a fact, a quote, an opinion or a prediction.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"We will rebuild," Mayor Ann Lee said on Monday.')
+        >>> result.claims[0].kind
+        <ClaimKind.QUOTE: 'quote'>
+    """
+
     FACT = "fact"
     QUOTE = "quote"
     OPINION = "opinion"  # opinion or analysis
@@ -127,19 +161,44 @@ class ClaimKind(StrEnum):
 
 
 class Label(StrEnum):
+    """A verdict's answer: does the source back the statement?
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> sc.verify("The bridge opened in 1932.", source="The bridge opened in 1932.").label
+        <Label.SUPPORTED: 'supported'>
+    """
+
     SUPPORTED = "supported"
     UNSUPPORTED = "unsupported"  # the source does not say it
     CONTRADICTED = "contradicted"  # the source says otherwise
 
 
 class CheckOutcome(StrEnum):
+    """What one ``Check`` found.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.verify("The bridge opened in 1932.", source="The bridge opened in 1932.")
+        >>> result.sentences[0].verdict.checks[0].outcome
+        <CheckOutcome.PASS: 'pass'>
+    """
+
     PASS = "pass"
     FAIL = "fail"  # the check found a conflict or a missing piece
     ABSTAIN = "abstain"  # the check had nothing to look at
 
 
 class Check(_Model):
-    """One named check that took part in a verdict, with the evidence it looked at."""
+    """One named check that took part in a verdict, with the evidence it looked at.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.verify("The bridge opened in 1932.", source="The bridge opened in 1932.")
+        >>> check = next(c for c in result.sentences[0].verdict.checks if c.name == "dates")
+        >>> check.name, check.outcome.value, check.message
+        ('dates', 'pass', "'1932' is in the source")
+    """
 
     name: str
     outcome: CheckOutcome
@@ -148,7 +207,14 @@ class Check(_Model):
 
 
 class Verdict(_Model):
-    """Whether the source backs an item, how strongly, and the checks that decided it."""
+    """Whether the source backs an item, how strongly, and the checks that decided it.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> verdict = sc.extract_claims("The bridge opened in 1932.")[0].verdict
+        >>> verdict.label.value, verdict.score, verdict.supported
+        ('supported', 1.0, True)
+    """
 
     label: Label
     score: float = Field(ge=0.0, le=1.0)
@@ -161,7 +227,15 @@ class Verdict(_Model):
 
 
 class Quote(_Model):
-    """Words in quotation marks, who said them, and how."""
+    """Words in quotation marks, who said them, and how.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract('"We will rebuild," Mayor Ann Lee said on Monday.')
+        >>> quote = result.quotes[0]
+        >>> quote.span.text, quote.speaker.text, quote.speaker_name, quote.speaker_role
+        ('We will rebuild', 'Mayor Ann Lee', 'Ann Lee', 'Mayor')
+    """
 
     span: Span  # the quoted words, without the marks
     speaker: Span | None = None  # the speaker's mention in the text, if any
@@ -173,7 +247,15 @@ class Quote(_Model):
 
 
 class Attribution(_Model):
-    """A PARC/PolNeAR source-cue-content triple: who said, thinks or found what."""
+    """A PARC/PolNeAR source-cue-content triple: who said, thinks or found what.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> result = sc.extract("The bridge will reopen in May, officials said.")
+        >>> a = result.attributions[0]
+        >>> a.content.text, a.cue.text, a.source.text, a.anonymous
+        ('The bridge will reopen in May', 'said', 'officials', True)
+    """
 
     content: Span
     cue: Span | None = None
@@ -186,7 +268,14 @@ class Attribution(_Model):
 
 
 class Claim(_Model):
-    """A self-contained statement the article makes, grounded and verified."""
+    """A self-contained statement the article makes, grounded and verified.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> claim = sc.extract_claims("The bridge opened in 1932.")[0]
+        >>> claim.text, claim.kind.value, claim.evidence[0].end, claim.sentence
+        ('The bridge opened in 1932.', 'fact', 26, 0)
+    """
 
     text: str
     evidence: tuple[Span, ...]
@@ -198,7 +287,13 @@ class Claim(_Model):
 
 
 class Usage(_Model):
-    """Model calls and tokens spent on a result; zero for the offline reader."""
+    """Model calls and tokens spent on a result; zero for the offline reader.
+
+    Example:
+        >>> total = Usage(calls=1, prompt_tokens=900, completion_tokens=100) + Usage(calls=1)
+        >>> total.calls, total.total_tokens, total.cost_usd
+        (2, 1000, None)
+    """
 
     calls: int = 0
     cached_calls: int = 0
@@ -224,7 +319,13 @@ class Usage(_Model):
 
 
 class ReaderInfo(_Model):
-    """Which reader produced a result: ``offline`` or a model, with its prompt."""
+    """Which reader produced a result: ``offline`` or a model, with its prompt.
+
+    Example:
+        >>> import sourcecheck as sc
+        >>> sc.extract("The bridge opened in 1932.").reader
+        ReaderInfo(name='offline', model=None, base_url=None, prompt=None, prompt_version=None)
+    """
 
     name: str = "offline"
     model: str | None = None
