@@ -240,3 +240,10 @@ def test_a_reported_clause_is_no_source_of_its_own_verb() -> None:
     assert a.cue is not None
     assert a.source is not None
     assert (a.source.text, a.cue.text) == ("Phil Smith, a union spokesman,", "said")
+
+
+def test_a_participle_keeps_its_time_phrase_in_the_source() -> None:
+    text = "A federal report released last year found that the agency had lost track."
+    found = [a for a in OfflineReader().read(Document(text)).attributions if a.cue]
+    assert found[0].source is not None
+    assert found[0].source.text == "A federal report released last year"

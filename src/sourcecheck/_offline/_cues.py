@@ -228,7 +228,7 @@ for _verb_forms, _rest, _speech in (
             "frustration with",
             "confidence in",
             "regret",
-            "concern that",
+            "concern",
             "skepticism about",
             "interest in",
             "opposition to",
@@ -253,8 +253,8 @@ for _verb_forms, _rest, _speech in (
     (("push", "pushes", "pushed", "pushing"), ("back on", "back against", "for"), True),
     (("cast", "casts", "casting"), ("doubt on",), True),
     (("go", "goes", "went", "going"), ("after",), True),
-    (("make", "makes", "made", "making"), ("clear that", "the case for", "the case that"), True),
-    (("point", "points", "pointed", "pointing"), ("out that",), True),
+    (("make", "makes", "made", "making"), ("clear", "the case for", "the case"), True),
+    (("point", "points", "pointed", "pointing"), ("out",), True),
 ):
     for _form in _verb_forms:
         for _tail in _rest:

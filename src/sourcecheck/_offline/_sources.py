@@ -429,7 +429,10 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         return (start, end) if start is not None else None
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
-    toks = _drop_time(text, _cut_relative(text, toks))
+    whole = _cut_relative(text, toks)
+    toks = _drop_time(text, whole)
+    if len(toks) < len(whole) and _participle(text, toks[-1]) and len(toks) > 1:
+        toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
     if not _plausible_np(text, toks):
         return None
@@ -451,6 +454,10 @@ _TIME_WORDS = frozenset(
     """
     )
 )
+
+
+def _participle(text: str, tok: tuple[int, int]) -> bool:
+    return text[tok[0]].islower() and _low(text, tok).endswith("ed")
 
 
 def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
