@@ -506,3 +506,26 @@ def test_more_noun_cues_with_a_possessor(body: str, cue: str, content: str) -> N
 def test_content_ends_before_a_double_hyphen_aside() -> None:
     (a,) = _read("Voters expect Clinton to win the debate -- 44 percent to 34 percent.")
     assert a.content.text == "Clinton to win the debate"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("As Ms. Simonyan put it, RT offers a new perspective.", "RT offers a new perspective"),
+        ("RT offers a new perspective, as Ms. Simonyan put it.", "RT offers a new perspective"),
+    ],
+)
+def test_as_x_put_it(body: str, content: str) -> None:
+    (a,) = _read(body)
+    assert a.source is not None
+    assert (a.source.text, a.content.text) == ("Ms. Simonyan", content)
+
+
+def test_put_it_without_as_is_no_cue() -> None:
+    assert _read("He put it on the table.") == []
+
+
+def test_puts_the_figure_at() -> None:
+    (a,) = _read("The Tax Policy Center puts the figure at $1.4 trillion.")
+    assert a.cue is not None
+    assert (a.cue.text, a.content.text) == ("puts the figure at", "$1.4 trillion")

@@ -246,6 +246,7 @@ _PREDICATE_VERB = re.compile(
     r"may|might|must|should|also|not|never|then|now|again|even|still|just|[a-z]+ly)\s+)*"
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
+_AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
 _CONTENT_OPENERS = frozenset({"that", "to"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
@@ -465,7 +466,10 @@ class _Finder:
             return
         if self.embedded(lo, source[0]):
             return
-        base = self.text[cue.verb_start : cue.end].lower() == info.lemma
+        if info.lemma == "put it":
+            self.as_put_it(unit, cue, lo, source)
+            return
+        base = self.text[cue.verb_start : cue.end].lower() == info.lemma and " " not in info.lemma
         if (
             (info.plural or base)
             and not auxiliaries
@@ -475,6 +479,18 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
+        """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
+        table" attributes nothing."""
+        m = _AS_BEFORE.search(self.text, lo, source[0])
+        if m is None:
+            return
+        if self.text[lo : m.start()].strip(" ,"):
+            content = (lo, m.start())  # "CONTENT, as X put it"
+        else:
+            content = (cue.end, self.cut(cue.end, unit.end))
+        self.add(unit, content, (cue.start, cue.end), source, AttributionKind.INDIRECT)
 
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to

@@ -255,6 +255,11 @@ for _verb_forms, _rest, _speech in (
     (("go", "goes", "went", "going"), ("after",), True),
     (("make", "makes", "made", "making"), ("clear", "the case for", "the case"), True),
     (("point", "points", "pointed", "pointing"), ("out",), True),
+    (
+        ("put", "puts", "putting"),
+        ("it", "the figure at", "the number at", "the cost at", "the total at", "the odds at"),
+        True,
+    ),
 ):
     for _form in _verb_forms:
         for _tail in _rest:
