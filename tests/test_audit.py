@@ -48,6 +48,7 @@ def test_one_row_per_attribution_with_every_field(report: AttributionAudit) -> N
 
 
 def test_every_row_span_matches_the_source(report: AttributionAudit) -> None:
+    assert report.rows
     for row in report.rows:
         for s in (row.content_span, row.source_span, row.cue_span):
             if s is not None:

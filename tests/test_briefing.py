@@ -235,12 +235,14 @@ def test_seed_briefing_never_cites_the_headline_or_byline(
     seed_text: str, seed_briefing: Briefing
 ) -> None:
     body_start = seed_text.index("The United States on Tuesday")
+    assert seed_briefing.citations
     assert all(s.start >= body_start for s in seed_briefing.citations)
 
 
 def test_seed_briefing_markdown_cites_every_bullet(seed_briefing: Briefing) -> None:
     md = seed_briefing.to_markdown()
     bullets = [line for line in md.splitlines() if line.startswith("- ")]
+    assert bullets
     assert len(bullets) == len(seed_briefing.bullets)
     assert all(re.search(r"(\[\d+\])+$", line) for line in bullets)
 

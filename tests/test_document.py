@@ -108,8 +108,13 @@ def test_doubled_apostrophes_open_a_quoted_sentence() -> None:
 
 def test_a_single_statement_is_body() -> None:
     # The verifier splits short statements with Document: they must stay body text.
-    for statement in ("The summit was held in London.", "Prices rose 4% in May. Wages fell."):
-        assert all(s.is_body for s in Document(statement).sentences)
+    for statement, count in (
+        ("The summit was held in London.", 1),
+        ("Prices rose 4% in May. Wages fell.", 2),
+    ):
+        sentences = Document(statement).sentences
+        assert len(sentences) == count, statement
+        assert all(s.is_body for s in sentences)
 
 
 def test_headline_and_dek_set_as_sentences() -> None:

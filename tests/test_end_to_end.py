@@ -92,6 +92,7 @@ def test_the_joint_statement_attribution(result: Extraction) -> None:
 
 def test_no_claim_from_a_heading_the_byline_or_the_headline(result: Extraction) -> None:
     document = Document(result.text)
+    assert result.claims
     for claim in result.claims:
         for span in claim.evidence:
             sentence = document.sentence_at(span.start)
