@@ -316,3 +316,16 @@ def test_sentences_in_a_span() -> None:
     for i in range(len(doc.text)):
         probe = Span.of(doc.text, i, min(len(doc.text), i + 3))
         assert doc.sentences_in(probe) == tuple(s for s in doc.sentences if s.span.overlaps(probe))
+
+
+def test_scripts_without_capitals_split_into_sentences() -> None:
+    arabic = "الحكومة أعلنت يوم الثلاثاء عن خطة جديدة. وقال الوزير إن الخطة ستنفذ قريبا."
+    cjk = "公司周二表示，系统已经恢复。该公司称，辐射水平正在下降。"
+    assert [s.text for s in Document(arabic).sentences] == [
+        "الحكومة أعلنت يوم الثلاثاء عن خطة جديدة.",
+        "وقال الوزير إن الخطة ستنفذ قريبا.",
+    ]
+    assert [s.text for s in Document(cjk).sentences] == [
+        "公司周二表示，系统已经恢复。",
+        "该公司称，辐射水平正在下降。",
+    ]

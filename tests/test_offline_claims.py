@@ -365,3 +365,13 @@ def test_span_index_finds_exactly_the_overlapping_spans(
     assert sorted(found, key=lambda s: (s.start, s.end)) == sorted(
         (s for s in items if s.overlaps(wanted)), key=lambda s: (s.start, s.end)
     )
+
+
+def test_sentences_of_unspaced_scripts_are_claims() -> None:
+    text = "公司周二表示，系统已经恢复。该公司称，辐射水平正在下降。"
+    document = Document(text)
+    drafts = draft_claims(document, (), ())
+    assert [d.evidence[0].text for d in drafts] == [
+        "公司周二表示，系统已经恢复。",
+        "该公司称，辐射水平正在下降。",
+    ]

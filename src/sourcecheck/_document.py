@@ -150,7 +150,11 @@ _SENTENCE_OPENERS = _wordset(
 _BOUNDARY = re.compile(
     # a quotation signed with a dash ends after the name: "… shame.” ― Jane Doe “Next …"
     r"""[.!?…]["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
-    r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])"""
+    r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])|"""
+    # Scripts without capitals (Arabic, Hebrew, Indic, Thai, CJK, Hangul) start a
+    # sentence with any letter; CJK full stops need no space after them.
+    r"""[.!?؟…]+["'”’)\]]*(?=\s+["'“”‘’(\[«]*[\u0590-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|"""
+    r"""[。！？]+[」』”’）)]*(?=\S)"""
 )
 _LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 _DIGIT_AFTER = re.compile(r"\s+\d")

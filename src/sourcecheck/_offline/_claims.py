@@ -142,6 +142,7 @@ _VERB_HINT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff]")  # Thai, Lao, kana, CJK
 _OPEN_QUOTES = "\"“”'‘’«»"
 _TRAILING_CLOSERS = "\"”’'»)]"
 
@@ -339,6 +340,10 @@ def _is_statement(sentence: str, *, inside_quote: bool) -> bool:
         return False
     if _CALL_TO_ACTION.match(sentence.lstrip(_OPEN_QUOTES)) and not inside_quote:
         return False
+    if _UNSPACED_SCRIPT.search(sentence):
+        # Written without spaces between words: English word counts and verb cues
+        # do not apply, so a sentence of a few characters is kept as a statement.
+        return _letters(sentence) >= 6
     words = _WORD.findall(sentence)
     if len(words) < 3:
         return False
