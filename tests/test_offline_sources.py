@@ -53,6 +53,8 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
         ("President Obama and Hillary Clinton said it.", "President Obama and Hillary Clinton"),
         ("The crowd cheered as she said it.", "she"),
         ("He met voters who said it.", "who"),
+        ("He met McConnell, who in 2010 said it.", "who"),
+        ("The Justice Department erred and Democrats said it.", "Democrats"),
         ("“It is over,” Smith said.", "Smith"),
     ],
 )

@@ -435,8 +435,19 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
     if not _plausible_np(text, toks):
-        return None
+        toks = _after_conjunction(text, toks)
+        if not toks or not _plausible_np(text, toks):
+            return None
     return toks[0][0], toks[-1][1]
+
+
+def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'... mishandled the investigation and Democrats' -> 'Democrats': a clause, then a
+    coordinated clause whose subject stands right before the cue."""
+    for k in range(len(toks) - 2, 0, -1):
+        if _low(text, toks[k]) in {"and", "but", "or"}:
+            return toks[k + 1 :]
+    return []
 
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
@@ -499,6 +510,12 @@ def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int
     showed' -> nothing (a relative "that" is not a speaker)."""
     for i in range(len(toks) - 1, -1, -1):
         word = _low(text, toks[i])
+        if (
+            word in {"who", "which"}
+            and i < len(toks) - 1
+            and _low(text, toks[i + 1]) in _PREPOSITIONS | _TIME_WORDS
+        ):
+            return toks[i : i + 1]  # "who in 2010 said": the time is no part of it
         if word in {"who", "which", "that"} and i > 0:
             if i == len(toks) - 1:
                 return [] if word == "that" else toks[i:]
