@@ -349,7 +349,7 @@ def _quote_checks(document: Document, quoted: Sequence[str]) -> list[Check]:
     return checks
 
 
-def _states_its_evidence(document: Document, draft: ClaimDraft) -> bool:
+def _states_its_evidence(draft: ClaimDraft) -> bool:
     """True when the claim is its evidence's own words (the offline reader's claims):
     then the content checks have nothing to compare."""
     text = " ".join(draft.text.split())
@@ -362,7 +362,7 @@ def judge_draft(document: Document, draft: ClaimDraft, *, judge: Judge | None = 
     if any(c.outcome is CheckOutcome.FAIL for c in first):
         return Verdict(label=Label.UNSUPPORTED, score=0.0, checks=tuple(first))
     base = _GROUNDING_SCORE[draft.grounding]
-    if _states_its_evidence(document, draft):
+    if _states_its_evidence(draft):
         return Verdict(
             label=Label.SUPPORTED, score=base, checks=tuple(first), evidence=draft.evidence
         )
