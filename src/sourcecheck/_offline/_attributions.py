@@ -195,7 +195,7 @@ _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _HEARSAY = re.compile(
-    r"\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
+    r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
@@ -216,6 +216,13 @@ _STANCE_ADVERBS = (
     r"also|very|increasingly|deeply|not|so|too|more|less|particularly|still|now|clearly|"
     r"openly|publicly|privately|long|always|often|highly|sharply|harshly|quite|equally|"
     r"especially|extremely|growing|somewhat|largely|generally|fiercely"
+)
+_STANCE_HINT = re.compile(
+    r"\b(?=[a-z])(?:"
+    + trie_pattern(
+        _wordlist(_STANCE_ADJECTIVES.replace("|", " ") + " " + _STANCE_NOUNS.replace("|", " "))
+    )
+    + r")\s+(?:that|about|of|to|with|on|over|toward|towards)\b"
 )
 _STANCE = re.compile(
     rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)\s+(?:not\s+)?)?"
@@ -508,7 +515,13 @@ class _Finder:
     def stance(self, unit: Unit) -> None:
         """``Protesters were frustrated that ...``, ``Many Democrats are afraid that ...``:
         a state of mind, stated with "to be" and an adjective, attributes what follows."""
-        for m in _STANCE.finditer(self.text, unit.start, unit.end):
+        hint = _STANCE_HINT.search(self.text, unit.start, unit.end)
+        if hint is None:
+            return  # most sentences: one fast scan for the adjective or noun
+        # The verb group before the first adjective is short: start a word boundary or
+        # so before it.
+        lo = max(unit.start, self.text.rfind(" ", unit.start, max(unit.start, hint.start() - 80)))
+        for m in _STANCE.finditer(self.text, lo, unit.end):
             if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
                 continue
             source = source_before(self.text, self.unit_start(unit, m.start()), m.start())
