@@ -51,9 +51,14 @@ class Briefing(_Frozen):
     Example:
         >>> import sourcecheck as sc
         >>> b = sc.brief("Mayor Ann Lee resigned on Monday. The council meets on Friday.")
-        >>> print(b.to_markdown())  # doctest: +SKIP
+        >>> print(b.to_markdown())
         - Mayor Ann Lee resigned on Monday. [1]
-        ...
+        - The council meets on Friday. [2]
+        <BLANKLINE>
+        Sources:
+        <BLANKLINE>
+        1. “Mayor Ann Lee resigned on Monday.” (characters 0–33)
+        2. “The council meets on Friday.” (characters 34–62)
     """
 
     text: str
