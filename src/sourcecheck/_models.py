@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Self
+from functools import cache
+from typing import TYPE_CHECKING, Any, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -336,14 +337,43 @@ class ReaderInfo(_Model):
 
 def iter_spans(value: Any) -> Iterator[Span]:
     """Every ``Span`` inside a model, tuple or list, depth first."""
-    if isinstance(value, Span):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_spans(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from iter_spans(item)
+    # An explicit stack, not recursive generators, and only the fields whose type can
+    # hold a span: this walk runs on every Extraction built, over hundreds of models.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Span):
+            yield item
+        elif isinstance(item, BaseModel):
+            held = item.__dict__
+            for name in _span_fields(type(item)):
+                if (field := held.get(name)) is not None:
+                    stack.append(field)
+        elif isinstance(item, list | tuple):
+            stack.extend(reversed(item))
+
+
+@cache
+def _span_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose annotation may hold a ``Span``, last first (a stack)."""
+    names = [n for n, f in model.model_fields.items() if _may_hold_span(f.annotation, set())]
+    return tuple(reversed(names))
+
+
+def _may_hold_span(annotation: Any, seen: set[type]) -> bool:
+    if annotation is Any or annotation is object:
+        return True
+    if isinstance(annotation, type):
+        if issubclass(annotation, Span):
+            return True
+        if issubclass(annotation, BaseModel):
+            if annotation in seen:
+                return False  # a cycle: the first visit answers
+            seen.add(annotation)
+            return any(_may_hold_span(f.annotation, seen) for f in annotation.model_fields.values())
+        if not get_args(annotation):
+            return False
+    return any(_may_hold_span(arg, seen) for arg in get_args(annotation))
 
 
 class Extraction(_Model):
@@ -366,8 +396,11 @@ class Extraction(_Model):
 
     @model_validator(mode="after")
     def _spans_are_grounded(self) -> Self:
+        text = self.text
         for span in iter_spans((self.claims, self.quotes, self.attributions)):
-            span.check(self.text)
+            # Sliced inline: ``check`` is only called to raise on a mismatch.
+            if text[span.start : span.end] != span.text:
+                span.check(text)
         return self
 
     def to_pandas(self, what: str = "claims") -> pd.DataFrame:
