@@ -529,3 +529,15 @@ def test_puts_the_figure_at() -> None:
     (a,) = _read("The Tax Policy Center puts the figure at $1.4 trillion.")
     assert a.cue is not None
     assert (a.cue.text, a.content.text) == ("puts the figure at", "$1.4 trillion")
+
+
+def test_adding_later_a_quote_is_its_own_attribution() -> None:
+    found = _read(
+        '"We cannot afford this," Trump said, adding later, "NATO is costing us a fortune."'
+    )
+    assert [a.content.text for a in found] == [
+        '"We cannot afford this,"',
+        '"NATO is costing us a fortune."',
+    ]
+    assert found[1].source is not None
+    assert found[1].source.text == "Trump"

@@ -254,6 +254,9 @@ _PREDICATE_VERB = re.compile(
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
+_ASIDE_THEN_QUOTE = re.compile(
+    r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day)\s*[,:]\s*(?=[\"“])"
+)
 _CONTENT_OPENERS = frozenset({"that", "to"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
@@ -771,6 +774,9 @@ class _Finder:
             pos += 1
         if pos < end and text[pos] in _OPEN_MARKS:
             return pos
+        aside = _ASIDE_THEN_QUOTE.match(text, pos, end)
+        if aside is not None:
+            return aside.end()  # "adding later, "QUOTE"": the quote is the content
         window = text[pos : min(end, pos + 90)]
         stops = [window.find(c) for c in ',"“' if c in window]
         stop = min(stops, default=len(window))
@@ -837,7 +843,11 @@ class _Finder:
         )
         later = self.regions_in(cue.end, unit.end)
         if quoted:
-            if later and _RESUMES.fullmatch(text, cue.end, later[0].start):
+            if (
+                later
+                and _RESUMES.fullmatch(text, cue.end, later[0].start)
+                and not any(cue.end <= c.verb_start < later[0].start for c in self.unit_cues)
+            ):
                 # "QUOTE," X said on Monday, "QUOTE." : one content around the source.
                 return self.add(
                     unit, (before[0], later[-1].end), span, source, AttributionKind.DIRECT
