@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -56,17 +57,37 @@ def _choose_reader(model: str | None, **options: Any) -> Reader:
     return LLMReader(chosen, **options)
 
 
+# Markup that means the caller passed a web page rather than the article's text.
+_MARKUP = re.compile(r"<\s*(?:html|body|head|div|p|span|script|style|article|a\s+href)\b", re.I)
+
+
+def _missing(document: Document, claims: tuple[Claim, ...]) -> tuple[str, ...]:
+    """Say what a result lacks, so an empty or odd answer is never a silent one."""
+    notes: list[str] = []
+    if _MARKUP.search(document.text):
+        notes.append("the text contains HTML markup and was read as plain text")
+    if not claims:
+        body = sum(1 for sentence in document.sentences if sentence.is_body)
+        notes.append(
+            f"no claims: none of the {body} body sentences states something checkable"
+            if body
+            else "no claims: the text has no body sentences (only headings, bylines or boilerplate)"
+        )
+    return tuple(notes)
+
+
 def _assemble(document: Document, reading: Reading) -> Extraction:
     from sourcecheck._verifier import judge_claims
 
+    claims = tuple(judge_claims(document, reading.claims))
     return Extraction(
         text=document.text,
-        claims=tuple(judge_claims(document, reading.claims)),
+        claims=claims,
         quotes=reading.quotes,
         attributions=reading.attributions,
         reader=reading.reader,
         usage=reading.usage,
-        warnings=reading.warnings,
+        warnings=reading.warnings + _missing(document, claims),
     )
 
 
