@@ -541,3 +541,9 @@ def test_adding_later_a_quote_is_its_own_attribution() -> None:
     ]
     assert found[1].source is not None
     assert found[1].source.text == "Trump"
+
+
+def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
+    (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
+    assert a.cue is not None
+    assert a.cue.text == "Backs"

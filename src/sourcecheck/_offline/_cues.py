@@ -61,7 +61,7 @@ _SPEECH = _wordlist(
     discuss exhort encourage brand pound advocate reference assure
     remind inform press implore beg plead lobby trumpet champion chastise rebuke berate
     lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
-    thank congratulate commend fault guarantee swear:swore,sworn posit opine muse wonder
+    thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
     """
 )
@@ -117,7 +117,7 @@ NOUN_LIKE = frozenset(
     hopes demands estimates forecasts projects signals doubts wishes worries notes
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
-    cheers presses trusts judges brands paints insults references champions guarantees
+    cheers presses trusts judges brands paints insults references champions
     """
     )
 )
@@ -191,7 +191,6 @@ _NOT_BASE = frozenset(
         "beg",
         "muse",
         "dread",
-        "guarantee",
     }
 )
 # Phrasal cues, matched as wholes.
