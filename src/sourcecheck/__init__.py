@@ -9,6 +9,8 @@ Example:
     'Ann Lee'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from sourcecheck._aligner import Aligner, Alignment, align
 from sourcecheck._api import (
     aextract,
@@ -100,5 +102,22 @@ __all__ = [
     "extract",
     "extract_claims",
     "extract_many",
+    "run_batch",
+    "run_on_dask",
     "verify",
 ]
+
+# Batch work pulls in rich (and Dask, when used): loaded on first use, not on import.
+_LAZY = {"run_batch": "sourcecheck._batch", "run_on_dask": "sourcecheck._distributed"}
+
+if TYPE_CHECKING:
+    from sourcecheck._batch import run_batch
+    from sourcecheck._distributed import run_on_dask
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sourcecheck' has no attribute {name!r}")
