@@ -304,6 +304,29 @@ def test_a_quote_in_the_claim_text_must_be_verbatim_too() -> None:
     assert labels == [Label.SUPPORTED, Label.UNSUPPORTED, Label.UNSUPPORTED]
 
 
+def test_one_quote_with_or_without_its_trailing_mark_gets_one_check() -> None:
+    doc = Document(SOURCE)
+    evidence = (span_of(SOURCE, '"We had no choice," the owner, Ann Lee, said.'),)
+
+    def quote_checks(draft: ClaimDraft) -> list[str]:
+        (claim,) = judge_claims(doc, [draft])
+        return [c.outcome for c in claim.verdict.checks if c.name == "quote"]
+
+    both = ClaimDraft(
+        text='Ann Lee said: "We had no choice,"', evidence=evidence, quoted=("We had no choice",)
+    )
+    assert quote_checks(both) == ["pass"]
+    # Still strict: one spelling that is not verbatim (a period for the comma) fails it.
+    mark = ClaimDraft(
+        text='Ann Lee said: "We had no choice."', evidence=evidence, quoted=("We had no choice",)
+    )
+    assert quote_checks(mark) == ["fail"]
+    two = ClaimDraft(
+        text='Ann Lee said: "We had no choice,"', evidence=evidence, quoted=("the owner",)
+    )
+    assert quote_checks(two) == ["pass", "pass"]
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -318,34 +318,50 @@ def _verbatim(text: str, words: str) -> tuple[int, int] | None:
     return (at, at + len(words)) if at >= 0 else None
 
 
-def _quoted_by(draft: ClaimDraft) -> tuple[str, ...]:
-    """The quotes a draft asserts: those the reader listed and those in its text."""
+# What may trail a quote's words inside its marks: "We will rebuild," and "We will
+# rebuild" are one quote, punctuated by the sentence around it.
+_TRAILING = " \t\n.,;:!?\u2026"
+
+
+def _quoted_by(draft: ClaimDraft) -> tuple[tuple[str, ...], ...]:
+    """The quotes a draft asserts (those the reader listed and those in its text), each
+    as the spellings it was given in: one quote with or without a trailing mark is one
+    quote, so it gets one check."""
     in_text = [m.group(1) for m in _CLAIM_QUOTE.finditer(draft.text)]
-    return tuple(dict.fromkeys([*draft.quoted, *in_text]))
+    quotes: dict[str, list[str]] = {}
+    for words in [*draft.quoted, *in_text]:
+        spellings = quotes.setdefault(words.rstrip(_TRAILING), [])
+        if words not in spellings:
+            spellings.append(words)
+    return tuple(tuple(spellings) for spellings in quotes.values())
 
 
-def _quote_checks(document: Document, quoted: Sequence[str]) -> list[Check]:
+def _quote_checks(document: Document, quoted: Sequence[Sequence[str]]) -> list[Check]:
+    """One check per quote; it passes only when every spelling of it is verbatim in the
+    source, so a changed mark still fails (the source's comma is not a period)."""
     checks = []
-    for words in quoted:
-        found = _verbatim(document.text, words)
-        if found is not None:
-            span = Span.of(document.text, *found)
-            checks.append(
-                Check(
-                    name="quote",
-                    outcome=CheckOutcome.PASS,
-                    message="verbatim in the source",
-                    evidence=(span,),
-                )
-            )
-        else:
+    for spellings in quoted:
+        missing = [words for words in spellings if _verbatim(document.text, words) is None]
+        if missing:
             checks.append(
                 Check(
                     name="quote",
                     outcome=CheckOutcome.FAIL,
-                    message=f"not verbatim in the source: {words[:60]!r}",
+                    message=f"not verbatim in the source: {missing[0][:60]!r}",
                 )
             )
+            continue
+        longest = max(spellings, key=len)
+        found = _verbatim(document.text, longest)
+        assert found is not None  # every spelling was just found
+        checks.append(
+            Check(
+                name="quote",
+                outcome=CheckOutcome.PASS,
+                message="verbatim in the source",
+                evidence=(Span.of(document.text, *found),),
+            )
+        )
     return checks
 
 
