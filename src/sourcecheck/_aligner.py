@@ -70,12 +70,12 @@ from functools import cached_property, lru_cache
 from heapq import nsmallest
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from rapidfuzz.distance import LCSseq
 
 from sourcecheck._document import check_text
 from sourcecheck._exceptions import BinaryInputError, InputError
-from sourcecheck._models import GroundingStatus, Span
+from sourcecheck._models import FrozenModel, GroundingStatus, Span
 from sourcecheck._normalize import NormalizedText, fold, normalize
 
 __all__ = ["COVERAGE", "DENSITY", "MIN_FUZZY_TOKENS", "Aligner", "Alignment", "align"]
@@ -103,7 +103,7 @@ _MAX_EDGE_GAP = 3
 _MAX_EDGE_EXTENSION = 2
 
 
-class Alignment(BaseModel):
+class Alignment(FrozenModel):
     """Where one snippet sits in the source, how it was found, and how well it fits.
 
     ``span`` is None exactly when ``status`` is ``none``; otherwise
@@ -115,8 +115,6 @@ class Alignment(BaseModel):
         >>> a.status.value, a.span.text, a.score
         ('normalized', 'Talks resumed', 1.0)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     snippet: str
     span: Span | None = None

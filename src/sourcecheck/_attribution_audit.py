@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from rapidfuzz import fuzz
 
 from sourcecheck._models import (
@@ -28,6 +28,7 @@ from sourcecheck._models import (
     AttributionKind,
     Claim,
     Extraction,
+    FrozenModel,
     GroundingStatus,
     Quote,
     QuoteKind,
@@ -61,10 +62,6 @@ _MIN_FUZZY_CHARS = 12
 _UNNAMED = "(no source named)"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class QuoteMatch(StrEnum):
     """How a quote in a derived text compares with the source."""
 
@@ -80,7 +77,7 @@ class SpeakerMatch(StrEnum):
     UNKNOWN = "unknown"  # one side names no speaker
 
 
-class AuditRow(_Frozen):
+class AuditRow(FrozenModel):
     """One attribution, flattened: source, role, named or anonymous, cue, kind, content."""
 
     source_name: str | None
@@ -116,7 +113,7 @@ class AuditRow(_Frozen):
         )
 
 
-class SourceSummary(_Frozen):
+class SourceSummary(FrozenModel):
     """Everything one source is credited with."""
 
     name: str
@@ -129,7 +126,7 @@ class SourceSummary(_Frozen):
     cues: tuple[str, ...] = ()
 
 
-class DerivedQuoteCheck(_Frozen):
+class DerivedQuoteCheck(FrozenModel):
     """One quote of a derived text, checked against the source.
 
     ``quote`` indexes the derived text; ``source_span`` indexes the source.
@@ -150,7 +147,7 @@ class DerivedQuoteCheck(_Frozen):
         return self.match is not QuoteMatch.VERBATIM or self.speaker_match is SpeakerMatch.DIFFERENT
 
 
-class AttributionAudit(_Frozen):
+class AttributionAudit(FrozenModel):
     """Who said what in an article, and what no one is credited with.
 
     Example:

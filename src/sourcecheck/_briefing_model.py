@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
-from sourcecheck._models import ReaderInfo, Span, Usage, Verdict, iter_spans
+from sourcecheck._models import FrozenModel, ReaderInfo, Span, Usage, Verdict, iter_spans
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,11 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Briefing", "Bullet", "render_markdown"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Bullet(_Frozen):
+class Bullet(FrozenModel):
     """One briefing bullet: its text, the source spans it cites, and its verdict."""
 
     text: str
@@ -42,7 +38,7 @@ class Bullet(_Frozen):
         return not self.verdict.supported
 
 
-class Briefing(_Frozen):
+class Briefing(FrozenModel):
     """A short briefing on one article: bullets that cite spans, each verified.
 
     ``dropped`` keeps the bullets removed as unsupported (with ``unsupported="drop"``),

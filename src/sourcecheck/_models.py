@@ -28,6 +28,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "Extraction",
+    "FrozenModel",
     "GroundingStatus",
     "Label",
     "Quote",
@@ -40,11 +41,25 @@ __all__ = [
 ]
 
 
-class _Model(BaseModel):
+class FrozenModel(BaseModel):
+    """The base of every result model: immutable, and an unknown field is an error
+    (a typo in a field name, or JSON from another version, fails loudly).
+
+    Shared inside the package, not exported from ``sourcecheck``.
+
+    Example:
+        >>> from pydantic import ValidationError
+        >>> try:
+        ...     Span(start=0, end=3, text="dog", colour="red")
+        ... except ValidationError as error:
+        ...     print(error.errors()[0]["type"])
+        extra_forbidden
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Span(_Model):
+class Span(FrozenModel):
     """A half-open character range ``[start, end)`` of a source text, with its text.
 
     Example:
@@ -190,7 +205,7 @@ class CheckOutcome(StrEnum):
     ABSTAIN = "abstain"  # the check had nothing to look at
 
 
-class Check(_Model):
+class Check(FrozenModel):
     """One named check that took part in a verdict, with the evidence it looked at.
 
     Example:
@@ -207,7 +222,7 @@ class Check(_Model):
     evidence: tuple[Span, ...] = ()
 
 
-class Verdict(_Model):
+class Verdict(FrozenModel):
     """Whether the source backs an item, how strongly, and the checks that decided it.
 
     Example:
@@ -227,7 +242,7 @@ class Verdict(_Model):
         return self.label is Label.SUPPORTED
 
 
-class Quote(_Model):
+class Quote(FrozenModel):
     """Words in quotation marks, who said them, and how.
 
     Example:
@@ -247,7 +262,7 @@ class Quote(_Model):
     grounding: GroundingStatus = GroundingStatus.EXACT
 
 
-class Attribution(_Model):
+class Attribution(FrozenModel):
     """A PARC/PolNeAR source-cue-content triple: who said, thinks or found what.
 
     Example:
@@ -268,7 +283,7 @@ class Attribution(_Model):
     grounding: GroundingStatus = GroundingStatus.EXACT
 
 
-class Claim(_Model):
+class Claim(FrozenModel):
     """A self-contained statement the article makes, grounded and verified.
 
     Example:
@@ -287,7 +302,7 @@ class Claim(_Model):
     sentence: int | None = None  # index into Document.sentences
 
 
-class Usage(_Model):
+class Usage(FrozenModel):
     """Model calls and tokens spent on a result; zero for the offline reader.
 
     Example:
@@ -319,7 +334,7 @@ class Usage(_Model):
         )
 
 
-class ReaderInfo(_Model):
+class ReaderInfo(FrozenModel):
     """Which reader produced a result: ``offline`` or a model, with its prompt.
 
     Example:
@@ -376,7 +391,7 @@ def _may_hold_span(annotation: Any, seen: set[type]) -> bool:
     return any(_may_hold_span(arg, seen) for arg in get_args(annotation))
 
 
-class Extraction(_Model):
+class Extraction(FrozenModel):
     """What a reader found in one article: claims, quotes and attributions.
 
     Example:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from threading import Lock
 from typing import TYPE_CHECKING, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from sourcecheck._checks import STRONG, Finding, SourceFacts, Statement, run_checks
 from sourcecheck._document import Document, check_text
@@ -25,6 +25,7 @@ from sourcecheck._models import (
     Check,
     CheckOutcome,
     Claim,
+    FrozenModel,
     GroundingStatus,
     Label,
     Span,
@@ -57,11 +58,7 @@ _CANDIDATES = 5
 _CITED = 2
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SentenceVerdict(_Model):
+class SentenceVerdict(FrozenModel):
     """The verdict on one sentence of a statement; ``span`` indexes the statement."""
 
     span: Span
@@ -76,7 +73,7 @@ class SentenceVerdict(_Model):
         return self.verdict.label
 
 
-class Verification(_Model):
+class Verification(FrozenModel):
     """What the source says about a statement: overall and sentence by sentence.
 
     Overall, a statement is contradicted if any sentence is, else unsupported if any
