@@ -122,6 +122,23 @@ def test_bad_source_raises_a_typed_error() -> None:
         sc.verify("The summit was in Paris.", source="   ")
 
 
+@pytest.mark.parametrize(
+    ("statement", "source", "message"),
+    [
+        ("The summit was in Paris.", "", "the source is empty"),
+        ("The summit was in Paris.", " \n", "the source is blank"),
+        ("The summit was in Paris.", b"\xff", "the source is not valid UTF-8"),
+        ("", "The summit was in Paris.", "the statement is empty"),
+        ("  ", "The summit was in Paris.", "the statement is blank"),
+    ],
+)
+def test_an_input_error_names_the_input_it_is_about(
+    statement: str, source: str, message: str
+) -> None:
+    with pytest.raises(sc.InputError, match=f"^{message}"):
+        sc.verify(statement, source=source)
+
+
 def test_verifier_reuses_one_prepared_source(seed_text: str) -> None:
     verifier = Verifier(seed_text)
     first = verifier.verify("The summit was held in Paris.")

@@ -257,7 +257,11 @@ def _facts(source: str | Document) -> SourceFacts:
         if facts is not None:
             _cache.move_to_end(text)
             return facts
-    facts = SourceFacts(source if isinstance(source, Document) else Document(source))
+    # Checked here, not by Document, so a bad source is named as the source, not "article".
+    document = (
+        source if isinstance(source, Document) else Document(check_text(source, what="source"))
+    )
+    facts = SourceFacts(document)
     with _cache_lock:
         _cache[facts.document.text] = facts
         while len(_cache) > _CACHE_SIZE:
