@@ -36,6 +36,7 @@ from sourcecheck._batch import (
 from sourcecheck._exceptions import (
     ConfigurationError,
     InputError,
+    InvalidArgumentError,
     ModelRateLimitError,
     ModelResponseError,
 )
@@ -353,6 +354,21 @@ def test_rate_limiter_spaces_starts() -> None:
     assert min(gaps) >= 0.045
     with pytest.raises(ValueError, match="positive"):
         RateLimiter(0)
+
+
+def test_a_bad_argument_is_an_invalid_argument_error(tmp_path: Path) -> None:
+    async def process(data: str | bytes) -> dict[str, Any]:
+        return {}
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "1", "text": "x."}) + "\n")
+    with pytest.raises(InvalidArgumentError, match="workers must be at least 1, not 0"):
+        run_batch(source, tmp_path / "out.jsonl", workers=0, progress=False)
+    with pytest.raises(InvalidArgumentError, match="concurrency must be at least 1, not 0"):
+        asyncio.run(run_batch_async(source, tmp_path / "out.jsonl", process, concurrency=0))
+    with pytest.raises(InvalidArgumentError, match="positive"):
+        RateLimiter(-5)
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_async_runner_honours_rpm(tmp_path: Path) -> None:

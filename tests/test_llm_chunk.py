@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from sourcecheck._document import Document
+from sourcecheck._exceptions import ConfigurationError, InvalidArgumentError
 from sourcecheck._llm._chunk import estimate_tokens, merge_readings, plan_chunks
 from sourcecheck._models import Quote, ReaderInfo, Span, Usage
 from sourcecheck._reading import ClaimDraft, Reading
@@ -57,3 +60,10 @@ def test_merge_deduplicates_by_span_and_sums_usage() -> None:
     assert len(merged.claims) == 1
     assert merged.usage.calls == 2
     assert merged.usage.prompt_tokens == 10
+
+
+def test_a_non_positive_token_budget_is_an_invalid_argument() -> None:
+    with pytest.raises(InvalidArgumentError, match="max_tokens must be positive, not 0") as info:
+        plan_chunks(Document("One fact here."), max_tokens=0)
+    assert isinstance(info.value, ConfigurationError)
+    assert isinstance(info.value, ValueError)

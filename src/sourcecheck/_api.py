@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sourcecheck._document import Document
-from sourcecheck._exceptions import SourcecheckError
+from sourcecheck._exceptions import InvalidArgumentError, SourcecheckError
 from sourcecheck._models import Claim, Extraction
 from sourcecheck._reading import Reader, Reading
 
@@ -145,7 +145,7 @@ async def aextract_many(
         ['Extraction', 'EmptyInputError']
     """
     if concurrency < 1:
-        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+        raise InvalidArgumentError(f"concurrency must be at least 1, not {concurrency}")
     reader = _choose_reader(model, **options)
     gate = asyncio.Semaphore(concurrency)
 

@@ -70,6 +70,7 @@ from sourcecheck._document import Document, check_text
 from sourcecheck._exceptions import (
     ConfigurationError,
     InputError,
+    InvalidArgumentError,
     ModelError,
     SourcecheckError,
 )
@@ -663,7 +664,7 @@ def run_batch(
     (every input would fail the same way) stops the run; every other failure is a record.
     """
     if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+        raise InvalidArgumentError(f"workers must be at least 1, not {workers}")
     out_path = Path(out)
     items, total = _items_and_total(source)
     with _progress(progress, total) as advance:
@@ -762,7 +763,7 @@ class RateLimiter:
 
     def __init__(self, per_minute: float) -> None:
         if per_minute <= 0:
-            raise ValueError(f"requests per minute must be positive, not {per_minute}")
+            raise InvalidArgumentError(f"requests per minute must be positive, not {per_minute}")
         self.interval = 60.0 / per_minute
         self._next = 0.0
         self._lock: asyncio.Lock | None = None
@@ -799,7 +800,7 @@ async def run_batch_async(
     flight and, with ``rpm``, at most that many started per minute. Records are written
     from the event loop as each input finishes."""
     if concurrency < 1:
-        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+        raise InvalidArgumentError(f"concurrency must be at least 1, not {concurrency}")
     items, total = _items_and_total(source)
     limiter = RateLimiter(rpm) if rpm else None
     with _progress(progress, total) as advance:

@@ -8,7 +8,8 @@ Catch ``SourcecheckError`` to handle everything the library raises on purpose::
     │   └── BinaryInputError  NUL bytes, invalid UTF-8, or not a str at all
     ├── GroundingError        a span does not match the text it claims to come from
     ├── ConfigurationError    a model, key, base URL, prompt or optional extra is missing or wrong
-    │   └── MissingExtraError an optional dependency (pandas, dask, ...) is not installed
+    │   ├── MissingExtraError an optional dependency (pandas, dask, ...) is not installed
+    │   └── InvalidArgumentError an argument has a value it cannot take (also a ValueError)
     └── ModelError            a model call failed after every bounded retry
         ├── ModelTimeoutError
         ├── ModelRateLimitError
@@ -25,6 +26,7 @@ __all__ = [
     "EmptyInputError",
     "GroundingError",
     "InputError",
+    "InvalidArgumentError",
     "MissingExtraError",
     "ModelError",
     "ModelRateLimitError",
@@ -111,6 +113,22 @@ class ConfigurationError(SourcecheckError):
         ... except sc.ConfigurationError as error:
         ...     print(error)
         base URL 'ftp://host' is not an http(s) URL such as http://127.0.0.1:8080/v1
+    """
+
+
+class InvalidArgumentError(ConfigurationError, ValueError):
+    """An argument has a value it cannot take (``workers=0``, ``concurrency=-1``).
+
+    A wrong setting, so a ``ConfigurationError``; also a ``ValueError``, which is what
+    such arguments raised before, so existing ``except ValueError`` keeps working.
+
+    Example:
+        >>> import asyncio, sourcecheck as sc
+        >>> try:
+        ...     asyncio.run(sc.aextract_many(["It rained."], concurrency=0))
+        ... except sc.InvalidArgumentError as error:
+        ...     print(error, isinstance(error, ValueError))
+        concurrency must be at least 1, not 0 True
     """
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sourcecheck._document import Document, Sentence
+from sourcecheck._exceptions import InvalidArgumentError
 from sourcecheck._models import ReaderInfo, Usage
 from sourcecheck._reading import Reading
 
@@ -73,7 +74,7 @@ def plan_chunks(document: Document, max_tokens: int = 6000) -> list[Chunk]:
         [(0,), (1,)]
     """
     if max_tokens < 1:
-        raise ValueError(f"max_tokens must be positive, not {max_tokens}")
+        raise InvalidArgumentError(f"max_tokens must be positive, not {max_tokens}")
     chunks: list[list[Sentence]] = [[]]
     size = 0
     for group in _paragraph_groups(document, max_tokens):
