@@ -22,6 +22,7 @@ from llm_fakes import FakeServer, completion, ok, stub_http_server
 from sourcecheck._document import Document
 from sourcecheck._exceptions import (
     ConfigurationError,
+    InputError,
     ModelError,
     ModelRateLimitError,
     ModelResponseError,
@@ -264,6 +265,42 @@ def test_judge_grounds_its_citations() -> None:
     )
     assert judge("The bridge reopened on Friday.", DOC, [1]) == (Label.CONTRADICTED, (1,))
     assert judge.usage.calls == 1
+
+
+def test_async_judgement_grounds_and_meters_like_the_sync_one() -> None:
+    def judge_on(server: FakeServer) -> LLMJudge:
+        return LLMJudge(
+            "m",
+            base_url="http://llm.test/v1",
+            cache=False,
+            sdk_retries=0,
+            retry_wait=0.01,
+            http_client=FakeServer(status(500)).client(),  # must not be used
+            async_http_client=server.aclient(),
+        )
+
+    good = FakeServer(
+        ok({"label": "contradicted", "cited_sentences": [2], "evidence": "on Monday"})
+    )
+    judge = judge_on(good)
+    result = asyncio.run(judge.ajudgement("The bridge reopened on Friday.", DOC, [1]))
+    assert (result.label, result.sentences, result.note) == (Label.CONTRADICTED, (1,), "")
+    assert judge.usage.calls == 1
+    # A citation of a sentence not shown is re-asked; ungrounded evidence does not stand.
+    bad = FakeServer(
+        ok({"label": "supported", "cited_sentences": [9], "evidence": "reopened"}),
+        ok({"label": "supported", "cited_sentences": [2], "evidence": "reopened on Friday"}),
+    )
+    result = asyncio.run(judge_on(bad).ajudgement("The bridge reopened on Monday.", DOC, [1, 2]))
+    assert len(bad.requests) == 2
+    assert result.label is Label.UNSUPPORTED
+    assert "not in the article" in result.note
+    # Faults are typed on the async path too.
+    limited = judge_on(FakeServer(status(429, {"retry-after": "0"})))
+    with pytest.raises(ModelRateLimitError):
+        asyncio.run(limited.ajudgement("The bridge reopened on Monday.", DOC, [1]))
+    with pytest.raises(InputError, match="statement to judge is empty"):
+        asyncio.run(judge.ajudgement("  ", DOC, [1]))
 
 
 def test_the_key_reaches_no_log_record_even_at_debug(caplog: pytest.LogCaptureFixture) -> None:
