@@ -432,7 +432,12 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
         return True  # a period before the closing quote would end the sentence there
     if not mark.startswith("."):
         return False
-    word = _WORD_BEFORE.search(text, begin, at + 1)
+    # No character the pattern takes is a space, so the word starts after the last space:
+    # searching from there finds the same match without retrying every earlier position.
+    lo = at
+    while lo > begin and not text[lo - 1].isspace():
+        lo -= 1
+    word = _WORD_BEFORE.search(text, lo, at + 1)
     if word is None:
         return False
     original = word.group(1).rstrip(".")

@@ -194,14 +194,91 @@ def classify(text: str, *, quote_share: float = 0.0, reported: bool = False) -> 
     if quote_share >= _QUOTE_SHARE:
         return ClaimKind.QUOTE
     own = _QUOTED_RUN.sub(_blank, text)
-    reported = reported or bool(_REPORTING.search(own))
-    if not reported and _OPINION_STRONG.search(own):
+    words = _Words(own)
+    reported = reported or words.may_match(_REPORTING, _REPORTING_WORDS)
+    if not reported and words.may_match(_OPINION_STRONG, _OPINION_STRONG_WORDS, fold=True):
         return ClaimKind.OPINION
-    if _PREDICTION.search(own) or (reported and _WOULD.search(own)):
+    if words.may_match(_PREDICTION, _PREDICTION_WORDS) or (
+        reported and "would" in own and bool(_WOULD.search(own))
+    ):
         return ClaimKind.PREDICTION
-    if not reported and (_OPINION_WEAK.search(own) or own.rstrip(_TRAILING_CLOSERS).endswith("!")):
+    if not reported and (
+        words.may_match(_OPINION_WEAK, _OPINION_WEAK_WORDS)
+        or own.rstrip(_TRAILING_CLOSERS).endswith("!")
+    ):
         return ClaimKind.OPINION
     return ClaimKind.FACT
+
+
+class _Words:
+    """The word tokens of a text, to skip a cue-word regex whose words are all absent.
+
+    Every match of each cue regex spans at least one whole ``\\w+`` token from its word
+    list, so a text without any of those tokens cannot match: one tokenisation replaces
+    a regex scan of every position (a pattern starting with ``\\b`` cannot skip ahead).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._tokens: set[str] | None = None
+        self._folded: set[str] | None = None
+
+    def may_match(
+        self, pattern: re.Pattern[str], words: frozenset[str], *, fold: bool = False
+    ) -> bool:
+        """``bool(pattern.search(text))``, skipping the search when no listed word occurs."""
+        if self._tokens is None:
+            self._tokens = set(_TOKEN.findall(self._text))
+        tokens = self._tokens
+        if fold:
+            # Case-insensitive: exact on ASCII text; elsewhere Unicode case folding has
+            # special cases (long s, dotted I), so the regex alone decides.
+            if not self._text.isascii():
+                return bool(pattern.search(self._text))
+            if self._folded is None:
+                self._folded = {token.lower() for token in tokens}
+            tokens = self._folded
+        return not words.isdisjoint(tokens) and bool(pattern.search(self._text))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# For each cue regex, words one of which every match holds as a whole token.
+_REPORTING_WORDS = _wordset(
+    """said says say saying told tells telling according argued argues arguing contended
+    contends believe believes believed claimed claims claiming insisted insists warned warns
+    stressed stresses stressing noted notes added adds announced announces stated suggested
+    wrote writes reported reports acknowledged conceded predicted hope hopes hoped expect
+    expects expected think thinks thought asserted maintained explained recalled confirmed
+    denied urged called agreed tweeted testified expressed worry worries worried fear fears
+    feared questioned accused criticized criticised praised identified emphasized
+    emphasizing described"""
+)
+_OPINION_STRONG_WORDS = _wordset(
+    """mark marks underscore underscores underscored underscoring highlight highlights
+    highlighted highlighting signal signals reflect reflects sign consensus raise raises
+    arguably clearly obviously undoubtedly ironically remarkably notably tellingly should
+    ought must essential crucial vital critical"""
+)
+_PREDICTION_WORDS = _wordset(
+    """will won shall going expected likely unlikely set poised scheduled due slated
+    projected forecast predicted bound expect expects expecting forecasts predict predicts
+    project projects coming next by"""
+)
+_OPINION_WEAK_WORDS = _wordset(
+    """may might could need needs perhaps possibly probably apparently seem seems seemed
+    seemingly appear appears suggest suggests significant significantly historic
+    unprecedented dramatic dramatically remarkable controversial landmark stunning shocking
+    disastrous troubling alarming impressive welcome bold major valuable extraordinary
+    outrageous absurd ridiculous disgraceful shameful terrible horrible wonderful excellent
+    brilliant foolish foolishly reckless irresponsible unfair fortunately unfortunately
+    sadly hopefully surely frankly course"""
+)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -290,15 +367,16 @@ def _draft(
     quotes: _SpanIndex[Quote],
     sources: _SpanIndex[Attribution],
 ) -> ClaimDraft | None:
-    whole = Span.of(text, start, end)
+    # Plain slices until the evidence is settled: a Span is built once, for what is kept.
+    whole = text[start:end]
     inside = quotes.overlapping(start, end)
-    if not _is_statement(whole.text, inside_quote=bool(inside)):
+    if not _is_statement(whole, inside_quote=bool(inside)):
         return None
-    marker = _LIST_MARKER.match(whole.text)
-    if marker and marker.end() < len(whole.text):
+    marker = _LIST_MARKER.match(whole)
+    if marker and marker.end() < len(whole):
         start += marker.end()
-        whole = Span.of(text, start, end)
-    connective = _CONNECTIVE.match(whole.text)
+        whole = text[start:end]
+    connective = _CONNECTIVE.match(whole)
     if connective and _stands_alone(text, start + connective.end(), end):
         start += connective.end()
     evidence = Span.of(text, start, end)

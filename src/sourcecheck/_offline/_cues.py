@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "CUE_WORDS",
@@ -420,7 +421,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """
     cues = []
     for m in _CUE_WORDS.finditer(text, start, end):
-        info = cue_info(m.group())
+        info = _cue_info_cached(m.group())
         cues.append(Cue(_auxiliaries_start(text, start, m.start()), m.end(), m.start(), info))
     return cues
 
@@ -452,3 +453,9 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
 def cue_info(verb: str) -> CueInfo:
     """The lexicon entry for a cue verb or phrase (any case, spaces normalised)."""
     return _FORMS[" ".join(verb.lower().split())]
+
+
+@lru_cache(maxsize=4096)
+def _cue_info_cached(verb: str) -> CueInfo:
+    # The same few cue words recur in every text: look each spelling up once.
+    return cue_info(verb)
