@@ -306,7 +306,13 @@ class _Finder:
 
     def is_claimed(self, start: int, end: int) -> bool:
         """True if any claimed span overlaps ``[start, end)``."""
-        return any(b > start for _, b in self.claims_near(start, end))
+        # claims_near without the list and generator: this runs for every cue and span.
+        claimed = self.claimed
+        hi = bisect_left(claimed, (end, -1))
+        for i in range(bisect_left(claimed, (start - self.longest, -1)), hi):
+            if claimed[i][1] > start:
+                return True
+        return False
 
     def claims_near(self, start: int, end: int) -> list[tuple[int, int]]:
         """Claimed spans that start before ``end`` and could reach ``start``."""
