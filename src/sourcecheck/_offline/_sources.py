@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sourcecheck._offline._cues import CUE_WORDS, LY_NOUNS
 
@@ -607,6 +608,7 @@ _OF_PLACE = re.compile(r"^(.*?[A-Z][\w.’'-]*)\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+@lru_cache(maxsize=2048)  # pure, and the same source phrase recurs ("he", "Trump")
 def describe(source: str) -> SourceInfo:
     """Split a source phrase into name and role; flag pronouns and anonymous sources.
 
