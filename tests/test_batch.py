@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import importlib.util
 import itertools
 import json
 import os
@@ -15,12 +14,12 @@ import time
 from collections import Counter
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx2
 import pytest
 
+from bench_loader import articles
 from llm_fakes import ok
 from sourcecheck._batch import (
     BatchItem,
@@ -41,21 +40,6 @@ from sourcecheck._exceptions import (
     ModelResponseError,
 )
 from sourcecheck._models import Extraction
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_articles() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_articles", ROOT / "bench" / "articles.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_articles"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-articles = _load_articles()
 
 
 def echo(data: str | bytes) -> dict[str, Any]:

@@ -6,34 +6,19 @@ The CLI never prints a traceback; batch records the error and goes on.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import sourcecheck as sc
+from bench_loader import articles
 from sourcecheck._batch import iter_inputs, read_records, run_batch
 from sourcecheck._cli import main
 from sourcecheck._models import Extraction, iter_spans
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_articles() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_articles", ROOT / "bench" / "articles.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_articles"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-HOSTILE: dict[str, str | bytes] = _load_articles().hostile_inputs()
+HOSTILE: dict[str, str | bytes] = articles.hostile_inputs()
 HOSTILE["lone-surrogate"] = "The mayor said \ud800 it was over. Nobody objected."
 
 # What each input must give: a typed error (and words its message must hold), or a result.

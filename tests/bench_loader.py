@@ -1,0 +1,27 @@
+"""bench/articles.py (generated articles and the hostile-input matrix), loaded once for
+the tests that share it with the benchmarks. bench/ is not a package, so it is loaded
+from its path."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load() -> ModuleType:
+    if "bench_articles" in sys.modules:
+        return sys.modules["bench_articles"]
+    spec = importlib.util.spec_from_file_location("bench_articles", ROOT / "bench" / "articles.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_articles"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+articles = _load()
