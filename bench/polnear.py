@@ -5,6 +5,7 @@ Usage::
     python bench/polnear.py /work/shared/data/polnear-dev
     python bench/polnear.py DATA --model NAME [--base-url URL]   # score an LLM reader
     python bench/polnear.py DATA --reader-only                   # time the offline rules alone
+    python bench/polnear.py DATA --fold 1/2                      # every other article
 
 The data folder holds ``text/NAME.txt`` and ``attributions/NAME_SUFFIX.ann`` (brat
 standoff). Scoring, exactly as issue 5 specifies:
@@ -355,6 +356,15 @@ def _predictor(
     return predict
 
 
+def _fold(value: str) -> tuple[int, int]:
+    """'1/2' -> (1, 2); argparse turns the ValueError into a usage error."""
+    k, _, n = value.partition("/")
+    fold = int(k), int(n)
+    if not 1 <= fold[0] <= fold[1]:
+        raise ValueError(value)
+    return fold
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("folder", type=Path, help="a PolNeAR folder with text/ and attributions/")
@@ -366,8 +376,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="time the offline attribution rules alone, not the whole extract()",
     )
     parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument(
+        "--fold",
+        type=_fold,
+        metavar="K/N",
+        help="score only every N-th article starting at the K-th (1-based): develop rules "
+        "on one fold, check them on another",
+    )
     args = parser.parse_args(argv)
     articles = load_articles(args.folder)
+    if args.fold:
+        k, n = args.fold
+        articles = articles[k - 1 :: n]
     if args.limit:
         articles = articles[: args.limit]
     if not articles:

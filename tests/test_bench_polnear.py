@@ -171,3 +171,17 @@ def test_a_failed_reading_is_counted_and_the_run_goes_on(polnear: ModuleType) ->
     scores = polnear.run(articles, predict, warm_up=False)
     assert scores.failures == 1
     assert (scores.articles, scores.gold, scores.matched) == (2, 4, 1)
+
+
+def test_fold_scores_every_nth_article(
+    polnear: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "text" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+        (tmp_path / "attributions" / f"{name}_x.ann").write_text(ANN, encoding="utf-8")
+    assert polnear.main([str(tmp_path), "--fold", "2/2"]) == 0
+    assert "articles 1 " in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        polnear.main([str(tmp_path), "--fold", "3/2"])
