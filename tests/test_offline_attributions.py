@@ -547,3 +547,34 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
     assert a.cue is not None
     assert a.cue.text == "Backs"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("The senator praised the new budget, which cuts school spending.", "the new budget"),
+        ("The union endorsed the mayor, ending a long feud.", "the mayor"),
+        ("The board rejected the offer - a blow to the investors.", "the offer"),
+        ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        # a clause keeps its own relative clause and adjuncts
+        (
+            "The senator said he would back the budget, which cuts school spending.",
+            "he would back the budget, which cuts school spending",
+        ),
+        # an infinitive keeps its adjuncts
+        (
+            "The mayor promised to repave the road before the winter.",
+            "to repave the road before the winter",
+        ),
+        # a dash that closes an aside is no end
+        (
+            "Officials said families - single, married and foster - would qualify.",
+            "families - single, married and foster - would qualify",
+        ),
+    ],
+)
+def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
+    body: str, content: str
+) -> None:
+    (a,) = _read(body)
+    assert a.content.text == content

@@ -103,6 +103,29 @@ _CUT = re.compile(
     r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
 )
+# A content that is a clause: it opens with a complementiser or a quote, or its first
+# stretch holds a finite verb ("said he would go", "show Clinton was the winner").
+_CLAUSE_OPENING = re.compile(r"(?:that|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|do|does|"
+    r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
+    r"didn’t|didn't|seems?|seemed|appears?|appeared)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+)
+_NAME_VERB = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}[a-z]+ed\b")  # "Clinton reached out ..."
+_FIRST_STRETCH = re.compile(r"[^,;:—–―]*")
+# What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
+# "endorsed X on Thursday, another example of ...").
+_OBJECT_CUT = re.compile(
+    r",\s+(?:which|who|whom|whose|where)\b"
+    r"|,\s+(?!including\b)(?:[a-z]+ing|with)\b"
+    r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
+)
+# After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
+# a time or a circumstance modifies the cue, not the content ("praised X during ...").
+_ADJUNCT_CUT = re.compile(
+    r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
+)
+_VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -345,7 +368,7 @@ class _Finder:
             end -= 1
         return start, end
 
-    def cut(self, start: int, end: int) -> int:
+    def cut(self, start: int, end: int, obj: bool = True) -> int:
         """Where a content after its cue ends: before "according to", a concessive clause
         or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
         interview"), which PolNeAR leaves out of the content."""
@@ -353,6 +376,20 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
+        if obj and self.object_like(start, end):
+            for m in _OBJECT_CUT.finditer(self.text, start, end):
+                dash = m.group("dash")
+                if dash and self.text.count(f" {dash} ", start, m.start()) % 2:
+                    continue  # the dash closing an aside: "families - gay, straight - would"
+                if self.in_quote(m.start()) is None:
+                    end = m.start()
+                    break
+            for m in _ADJUNCT_CUT.finditer(self.text, start, end):
+                if _VERBAL.match(self.text, start, m.start()):
+                    break
+                if self.in_quote(m.start()) is None:
+                    end = m.start()
+                    break
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -363,6 +400,21 @@ class _Finder:
         if tail and tail.start() > start and self.in_quote(tail.start()) is None:
             return tail.start()
         return end
+
+    def object_like(self, start: int, end: int) -> bool:
+        """True when the content starting at ``start`` is a noun phrase or an infinitive
+        rather than a clause: no complementiser, no quote, no finite verb before the
+        first comma or dash."""
+        text = self.text
+        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+            return False
+        if text.find(":", start, end) >= 0:
+            return False  # "the story of Copenhagen: In December ...": a clause follows
+        stretch = _FIRST_STRETCH.match(text, start, end)
+        stop = stretch.end() if stretch else end
+        if _NAME_VERB.match(text, start, stop):
+            return False
+        return _FINITE.search(text, start, stop) is None
 
     def clip(self, start: int, end: int) -> tuple[int, int]:
         """End a content where a span already claimed begins ("A said X, and B warned Y"),
@@ -518,7 +570,11 @@ class _Finder:
             for b in _CLAUSE_EDGE.finditer(self.text, unit.start, m.start()):
                 start = b.end()
             self.add(
-                unit, (start, self.cut(m.end(), unit.end)), m.span(), None, AttributionKind.INDIRECT
+                unit,
+                (start, self.cut(m.end(), unit.end, obj=False)),
+                m.span(),
+                None,
+                AttributionKind.INDIRECT,
             )
 
     def stance(self, unit: Unit) -> None:
@@ -878,7 +934,7 @@ class _Finder:
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
             return self.add(
                 unit,
-                (before[0], self.cut(cue.end, unit.end)),
+                (before[0], self.cut(cue.end, unit.end, obj=False)),
                 span,
                 source,
                 AttributionKind.INDIRECT,
