@@ -578,3 +578,20 @@ def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
 ) -> None:
     (a,) = _read(body)
     assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Although the mayor has admitted the delays, she is staying on.", "the delays"),
+        (
+            "While a judge found that the law was unfair, the ruling was overturned.",
+            "that the law was unfair",
+        ),
+    ],
+)
+def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(
+    body: str, content: str
+) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content

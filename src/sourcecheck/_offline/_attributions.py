@@ -126,6 +126,12 @@ _ADJUNCT_CUT = re.compile(
     r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
 )
 _VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
+# A sentence that opens with a subordinate clause: a content inside it ends at the comma
+# that closes it ("Although X has admitted CONTENT, he ...").
+_SUBORDINATE_OPENING = re.compile(
+    r"[\s\"“‘]*(?:Although|Though|While|When|Whenever|If|Once|Because|Since|After|Before|"
+    r"Unless|Until|Whereas|Even\s+though|Even\s+if|Even\s+as)\b"
+)
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -401,6 +407,22 @@ class _Finder:
             return tail.start()
         return end
 
+    def subordinate_end(self, lo: int, start: int, end: int) -> int:
+        """A content in a sentence-opening subordinate clause ends at the first comma
+        ("Although X has admitted CONTENT, he does not defend it")."""
+        text = self.text
+        if not _SUBORDINATE_OPENING.match(text, lo, start):
+            return end
+        comma = text.find(",", lo, start)
+        while 0 <= comma < start and self.in_quote(comma) is not None:
+            comma = text.find(",", comma + 1, start)
+        if comma >= 0:
+            return end  # the subordinate clause closed before the cue
+        comma = text.find(",", start, end)
+        while comma >= 0 and self.in_quote(comma) is not None:
+            comma = text.find(",", comma + 1, end)
+        return end if comma < 0 else comma
+
     def object_like(self, start: int, end: int) -> bool:
         """True when the content starting at ``start`` is a noun phrase or an infinitive
         rather than a clause: no complementiser, no quote, no finite verb before the
@@ -593,9 +615,12 @@ class _Finder:
             if source is None or self.is_claimed(*source):
                 continue
             cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+            end = self.subordinate_end(
+                self.unit_start(unit, start), start, self.cut(start, unit.end)
+            )
             self.add(
                 unit,
-                (start, self.cut(start, unit.end)),
+                (start, end),
                 cue,
                 source,
                 AttributionKind.INDIRECT,
@@ -623,9 +648,12 @@ class _Finder:
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
             cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+            end = self.subordinate_end(
+                self.unit_start(unit, start), start, self.cut(start, unit.end)
+            )
             self.add(
                 unit,
-                (start, self.cut(start, unit.end)),
+                (start, end),
                 cue,
                 owner.span("source"),
                 AttributionKind.INDIRECT,
@@ -644,7 +672,7 @@ class _Finder:
             return
         if self.add(
             unit,
-            (start, self.cut(start, unit.end)),
+            (start, self.subordinate_end(lo, start, self.cut(start, unit.end))),
             (cue.start, cue.end),
             None,
             AttributionKind.INDIRECT,
@@ -885,7 +913,8 @@ class _Finder:
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return
-        self.add(unit, (start, self.cut(start, unit.end)), span, source, AttributionKind.INDIRECT)
+        end = self.subordinate_end(lo, start, self.cut(start, unit.end))
+        self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
         self,
