@@ -595,3 +595,10 @@ def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(
 ) -> None:
     a = _read(body)[0]
     assert a.content.text == content
+
+
+def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
+    a = _read("The council praised the new park but also had to delay the opening.")[0]
+    assert a.content.text == "the new park"
+    b = _read("The mayor said the park was ready and would open soon.")[0]
+    assert b.content.text == "the park was ready and would open soon"

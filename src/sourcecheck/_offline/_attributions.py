@@ -125,6 +125,12 @@ _OBJECT_CUT = re.compile(
 _ADJUNCT_CUT = re.compile(
     r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
 )
+# A second predicate of the sentence's subject after a noun-phrase content ("praised X but
+# also had to ...", "declined X and has since left").
+_SECOND_PREDICATE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
+    r"was|are|were|did|does|will|would|could|can|should|may|might)\b"
+)
 _VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
@@ -396,6 +402,8 @@ class _Finder:
                 if self.in_quote(m.start()) is None:
                     end = m.start()
                     break
+        if obj:
+            end = self.second_predicate(start, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -422,6 +430,19 @@ class _Finder:
         while comma >= 0 and self.in_quote(comma) is not None:
             comma = text.find(",", comma + 1, end)
         return end if comma < 0 else comma
+
+    def second_predicate(self, start: int, end: int) -> int:
+        """End a noun-phrase content before a second predicate of the cue's subject."""
+        text = self.text
+        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+            return end
+        for m in _SECOND_PREDICATE.finditer(text, start, end):
+            if self.in_quote(m.start()) is not None:
+                continue
+            if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
+                return end
+            return m.start()
+        return end
 
     def object_like(self, start: int, end: int) -> bool:
         """True when the content starting at ``start`` is a noun phrase or an infinitive
