@@ -602,3 +602,8 @@ def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
     assert a.content.text == "the new park"
     b = _read("The mayor said the park was ready and would open soon.")[0]
     assert b.content.text == "the park was ready and would open soon"
+
+
+def test_that_before_a_noun_and_a_pause_is_a_determiner() -> None:
+    a = _read("The mayor declined that offer and has since left the city.")[0]
+    assert a.content.text == "that offer"

@@ -105,7 +105,10 @@ _CUT = re.compile(
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
-_CLAUSE_OPENING = re.compile(r"(?:that|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]")
+_CLAUSE_OPENING = re.compile(
+    r"(?:that(?!\s+[a-z]+(?:\s+(?:and|but|in|on|at|for|during|after|before|with)\b|[,.;]|$))"
+    r"|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]"
+)  # "that" before a noun and a pause is a determiner: "declined that offer and ..."
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|do|does|"
     r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
