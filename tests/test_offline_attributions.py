@@ -607,3 +607,10 @@ def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
 def test_that_before_a_noun_and_a_pause_is_a_determiner() -> None:
     a = _read("The mayor declined that offer and has since left the city.")[0]
     assert a.content.text == "that offer"
+
+
+def test_a_content_in_a_mid_sentence_subordinate_clause_ends_at_its_comma() -> None:
+    found = _read("He has few plans, and once he has said his piece, he leaves the room.")
+    assert [a.content.text for a in found] == ["his piece"]
+    (b,) = _read("Officials estimated that about 12,000 voters were affected.")
+    assert b.content.text == "that about 12,000 voters were affected"

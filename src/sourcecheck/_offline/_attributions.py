@@ -141,6 +141,11 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:Although|Though|While|When|Whenever|If|Once|Because|Since|After|Before|"
     r"Unless|Until|Whereas|Even\s+though|Even\s+if|Even\s+as)\b"
 )
+_PAUSE = re.compile(r",(?=\s)")
+_SUBORDINATE_MID = re.compile(
+    r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
+    r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
+)
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -419,20 +424,27 @@ class _Finder:
         return end
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
-        """A content in a sentence-opening subordinate clause ends at the first comma
-        ("Although X has admitted CONTENT, he does not defend it")."""
+        """A content in a subordinate clause (opening the sentence or after a comma or a
+        conjunction) ends at the first comma ("Although X has admitted CONTENT, he does
+        not defend it", "and once he has said CONTENT, he moves on")."""
         text = self.text
-        if not _SUBORDINATE_OPENING.match(text, lo, start):
-            return end
-        comma = text.find(",", lo, start)
-        while 0 <= comma < start and self.in_quote(comma) is not None:
-            comma = text.find(",", comma + 1, start)
-        if comma >= 0:
+        opening = _SUBORDINATE_OPENING.match(text, lo, start)
+        if opening is None:
+            mids = list(_SUBORDINATE_MID.finditer(text, lo, start))
+            if not mids:
+                return end
+            lo = mids[-1].end()  # "..., and once he has said CONTENT, he ..."
+        if self.pause(lo, start) >= 0:
             return end  # the subordinate clause closed before the cue
-        comma = text.find(",", start, end)
-        while comma >= 0 and self.in_quote(comma) is not None:
-            comma = text.find(",", comma + 1, end)
+        comma = self.pause(start, end)
         return end if comma < 0 else comma
+
+    def pause(self, start: int, end: int) -> int:
+        """The first comma (not in a number, not in a quote) in ``[start, end)``, or -1."""
+        for m in _PAUSE.finditer(self.text, start, end):
+            if self.in_quote(m.start()) is None:
+                return m.start()
+        return -1
 
     def second_predicate(self, start: int, end: int) -> int:
         """End a noun-phrase content before a second predicate of the cue's subject."""
