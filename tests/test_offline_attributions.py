@@ -614,3 +614,10 @@ def test_a_content_in_a_mid_sentence_subordinate_clause_ends_at_its_comma() -> N
     assert [a.content.text for a in found] == ["his piece"]
     (b,) = _read("Officials estimated that about 12,000 voters were affected.")
     assert b.content.text == "that about 12,000 voters were affected"
+
+
+def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None:
+    (a,) = _read("Critics say the money could be spent with NATO, the alliance that unites Europe.")
+    assert a.content.text == "the money could be spent with NATO"
+    (b,) = _read("Aides said he would meet the Kremlin, the Pentagon and the banks soon.")
+    assert b.content.text == "he would meet the Kremlin, the Pentagon and the banks soon"

@@ -141,6 +141,12 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:Although|Though|While|When|Whenever|If|Once|Because|Since|After|Before|"
     r"Unless|Until|Whereas|Even\s+though|Even\s+if|Even\s+as)\b"
 )
+# An appositive after a name, closing the sentence, is the writer's description.
+_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
+)
+_LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
 _PAUSE = re.compile(r",(?=\s)")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
@@ -412,6 +418,7 @@ class _Finder:
                     break
         if obj:
             end = self.second_predicate(start, end)
+        end = self.appositive(start, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -438,6 +445,23 @@ class _Finder:
             return end  # the subordinate clause closed before the cue
         comma = self.pause(start, end)
         return end if comma < 0 else comma
+
+    def appositive(self, start: int, end: int) -> int:
+        """End a content before an appositive that describes its final name and closes
+        the sentence ("... in partnership with NATO, the existing alliance that ...")."""
+        trimmed = self.trim(start, end)[1]
+        m = _APPOSITIVE.search(self.text, start, trimmed)
+        if m is None or self.in_quote(m.start("comma")) is not None:
+            return end
+        if len(self.text[start : m.start()].split()) < 3:
+            return end  # the name is the content: "Percy Walton, the inmate whose ..."
+        rest = m.group("rest")
+        if _LIST_END.search(rest):
+            return end  # "the Kremlin, the Pentagon and the banks": a list
+        finite = _FINITE.search(rest)
+        if finite and not _RELATIVE.search(rest, 0, finite.start()):
+            return end  # a clause goes on: a list of subjects, not an appositive
+        return m.start("comma")
 
     def pause(self, start: int, end: int) -> int:
         """The first comma (not in a number, not in a quote) in ``[start, end)``, or -1."""
