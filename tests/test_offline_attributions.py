@@ -621,3 +621,8 @@ def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None
     assert a.content.text == "the money could be spent with NATO"
     (b,) = _read("Aides said he would meet the Kremlin, the Pentagon and the banks soon.")
     assert b.content.text == "he would meet the Kremlin, the Pentagon and the banks soon"
+
+
+def test_a_content_ends_before_but_and_a_new_clause() -> None:
+    (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
+    assert a.content.text == "Clinton was ahead"
