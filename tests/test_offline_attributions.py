@@ -626,3 +626,10 @@ def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"
+
+
+def test_a_spaced_hyphen_ends_the_first_stretch_of_a_noun_phrase_content() -> None:
+    a = _read("Critics likened the plan to theft - a charge that might have stung.")[0]
+    assert a.content.text == "the plan to theft"
+    (b,) = _read("Aides said Scott deserves the seat - and not only because he would win.")
+    assert b.content.text == "Scott deserves the seat - and not only because he would win"

@@ -116,8 +116,12 @@ _FINITE = re.compile(
     r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
     r"didn’t|didn't|seems?|seemed|appears?|appeared)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
 )
-_NAME_VERB = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}[a-z]+ed\b")  # "Clinton reached out ..."
-_FIRST_STRETCH = re.compile(r"[^,;:—–―]*")
+# "Clinton reached out ...", "Scott deserves ...": a name and a verb open a clause.
+_NAME_VERB = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?<!['’]s)\s+){1,3}(?!(?:this|thus|across|plus|versus|its|his|hers|us)\b)"
+    r"[a-z]{2,}(?:ed|s)\b"
+)
+_FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
