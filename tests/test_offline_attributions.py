@@ -633,3 +633,8 @@ def test_a_spaced_hyphen_ends_the_first_stretch_of_a_noun_phrase_content() -> No
     assert a.content.text == "the plan to theft"
     (b,) = _read("Aides said Scott deserves the seat - and not only because he would win.")
     assert b.content.text == "Scott deserves the seat - and not only because he would win"
+
+
+def test_a_content_spans_a_closed_double_hyphen_aside() -> None:
+    (a,) = _read("Analysts estimate that the richest -- those earning millions -- would pay more.")
+    assert a.content.text == "that the richest -- those earning millions -- would pay more"

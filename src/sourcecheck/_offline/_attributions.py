@@ -96,7 +96,7 @@ _TAIL = re.compile(
 )
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
-    r"|\s(?:--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
+    r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
@@ -405,6 +405,12 @@ class _Finder:
         or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
         interview"), which PolNeAR leaves out of the content."""
         for m in _CUT.finditer(self.text, start, end):
+            aside = m.group("aside")
+            if aside and (
+                self.text.find(f" {aside} ", m.end(), end) >= 0
+                or self.text.count(f" {aside} ", start, m.start()) % 2
+            ):
+                continue  # "the top 1 percent -- those earning ... -- would face": an aside
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
