@@ -638,3 +638,8 @@ def test_a_spaced_hyphen_ends_the_first_stretch_of_a_noun_phrase_content() -> No
 def test_a_content_spans_a_closed_double_hyphen_aside() -> None:
     (a,) = _read("Analysts estimate that the richest -- those earning millions -- would pay more.")
     assert a.content.text == "that the richest -- those earning millions -- would pay more"
+
+
+def test_a_verb_after_when_or_since_does_not_make_a_noun_phrase_content_a_clause() -> None:
+    a = _read("Few voters described the mayor as a reformer when she ran in 2008.")[0]
+    assert a.content.text == "the mayor as a reformer"

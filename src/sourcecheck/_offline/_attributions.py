@@ -121,6 +121,7 @@ _NAME_VERB = re.compile(
     r"(?:[A-Z][\w.’'-]*(?<!['’]s)\s+){1,3}(?!(?:this|thus|across|plus|versus|its|his|hers|us)\b)"
     r"[a-z]{2,}(?:ed|s)\b"
 )
+_SUBORDINATE_WORD = re.compile(r"(?<=\w)\s+(?:when|while|after|before|until|since)\s")
 _FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
@@ -414,23 +415,24 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
-        if obj and self.object_like(start, end):
-            for m in _OBJECT_CUT.finditer(self.text, start, end):
+        first = self.trim(start, end)[0]  # the first word, past any space after the cue
+        if obj and self.object_like(first, end):
+            for m in _OBJECT_CUT.finditer(self.text, first, end):
                 dash = m.group("dash")
-                if dash and self.text.count(f" {dash} ", start, m.start()) % 2:
+                if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
                     continue  # the dash closing an aside: "families - gay, straight - would"
                 if self.in_quote(m.start()) is None:
                     end = m.start()
                     break
-            for m in _ADJUNCT_CUT.finditer(self.text, start, end):
-                if _VERBAL.match(self.text, start, m.start()):
+            for m in _ADJUNCT_CUT.finditer(self.text, first, end):
+                if _VERBAL.match(self.text, first, m.start()):
                     break
-                if self.in_quote(m.start()) is None:
+                if m.start() > first and self.in_quote(m.start()) is None:
                     end = m.start()
                     break
         if obj:
-            end = self.second_predicate(start, end)
-        end = self.appositive(start, end)
+            end = self.second_predicate(first, end)
+        end = self.appositive(first, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -506,6 +508,9 @@ class _Finder:
             return False  # "the story of Copenhagen: In December ...": a clause follows
         stretch = _FIRST_STRETCH.match(text, start, end)
         stop = stretch.end() if stretch else end
+        sub = _SUBORDINATE_WORD.search(text, start, stop)
+        if sub is not None:
+            stop = sub.start()  # "X as an evangelist when he ran": that verb is the adjunct's
         if _NAME_VERB.match(text, start, stop):
             return False
         return _FINITE.search(text, start, stop) is None
