@@ -643,3 +643,8 @@ def test_a_content_spans_a_closed_double_hyphen_aside() -> None:
 def test_a_verb_after_when_or_since_does_not_make_a_noun_phrase_content_a_clause() -> None:
     a = _read("Few voters described the mayor as a reformer when she ran in 2008.")[0]
     assert a.content.text == "the mayor as a reformer"
+
+
+def test_a_trailing_month_or_year_is_no_content() -> None:
+    a = _read("The governor endorsed the measure in July.")[0]
+    assert a.content.text == "the measure"

@@ -83,6 +83,11 @@ _ADVERBIAL_AFTER = re.compile(
 _COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
 _THAT = re.compile(r"\bthat\b")
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|afternoon|evening))?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_DATE_TAIL = re.compile(rf",?\s+in\s+(?:{_MONTH}|\d{{4}})$")
 _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
@@ -417,6 +422,9 @@ class _Finder:
                 break
         first = self.trim(start, end)[0]  # the first word, past any space after the cue
         if obj and self.object_like(first, end):
+            month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
+            if month is not None and month.start() > first:
+                end = month.start()  # "endorsed one in July": the date is the cue's
             for m in _OBJECT_CUT.finditer(self.text, first, end):
                 dash = m.group("dash")
                 if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
