@@ -648,3 +648,17 @@ def test_a_verb_after_when_or_since_does_not_make_a_noun_phrase_content_a_clause
 def test_a_trailing_month_or_year_is_no_content() -> None:
     a = _read("The governor endorsed the measure in July.")[0]
     assert a.content.text == "the measure"
+
+
+def test_a_cue_inside_a_reported_that_clause_reports_nothing_of_its_own() -> None:
+    (a,) = _read(
+        "The agency said that the plan would cost $3 billion because it would encourage "
+        "owners to sell."
+    )
+    assert a.content.text == (
+        "that the plan would cost $3 billion because it would encourage owners to sell"
+    )
+    found = _read(
+        "The mayor said that taxes would rise, but the governor warned that they would not."
+    )
+    assert [a.content.text for a in found] == ["that taxes would rise", "that they would not"]

@@ -159,6 +159,10 @@ _APPOSITIVE = re.compile(
 )
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
+_THAT_CLAUSE = re.compile(r"\s+that\s")
+_ZONE_BREAK = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+)
 _PAUSE = re.compile(r",(?=\s)")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
@@ -561,7 +565,10 @@ class _Finder:
             self.dash_name(unit)
             self.unit_cues = find_cues(self.text, unit.start, unit.end)
             cues = [c for c in self.unit_cues if self.usable(unit, c)]
+            zones = self.reported_clauses(unit, cues)
             for cue in reversed(cues):
+                if zones and not cue.info.gerund and self.in_zone(cue, zones):
+                    continue  # "X said that Y attacked Z": Y's words are X's content
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.hearsay(unit)
@@ -576,6 +583,25 @@ class _Finder:
         self.standalone_quotes()
         self.found.sort(key=lambda f: f.content[0])
         return self.found
+
+    def reported_clauses(self, unit: Unit, cues: list[Cue]) -> list[tuple[int, int]]:
+        """The spans of ``X said that CLAUSE``: a cue inside one reports nothing of its own
+        (PolNeAR gives every word one label, and the clause is X's content)."""
+        zones = []
+        for cue in cues:
+            if not cue.info.speech:
+                continue
+            m = _THAT_CLAUSE.match(self.text, cue.end, unit.end)
+            if m is None:
+                continue
+            end = self.cut(m.end(), unit.end)
+            stop = _ZONE_BREAK.search(self.text, m.end(), end)
+            zones.append((m.end(), stop.start() if stop else end))
+        return zones
+
+    @staticmethod
+    def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
+        return any(a <= cue.start < b for a, b in zones)
 
     def usable(self, unit: Unit, cue: Cue) -> bool:
         """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
