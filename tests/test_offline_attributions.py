@@ -662,3 +662,13 @@ def test_a_cue_inside_a_reported_that_clause_reports_nothing_of_its_own() -> Non
         "The mayor said that taxes would rise, but the governor warned that they would not."
     )
     assert [a.content.text for a in found] == ["that taxes would rise", "that they would not"]
+
+
+def test_she_said_after_an_attributed_quote_introduces_the_next_quote() -> None:
+    found = _read(
+        'The mayor said she backed the plan because "it is fair," she said. "We waited too long."'
+    )
+    assert [a.content.text for a in found] == [
+        'she backed the plan because "it is fair,"',
+        '"We waited too long."',
+    ]

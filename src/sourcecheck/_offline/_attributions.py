@@ -1045,6 +1045,15 @@ class _Finder:
         )
         later = self.regions_in(cue.end, unit.end)
         if quoted:
+            if region is not None and any(
+                before[0] <= c.verb_start < region.start and self.in_quote(c.verb_start) is None
+                for c in self.unit_cues
+            ):
+                # 'X said A, "QUOTE," she said. "QUOTE."': the sentence has its speaker and
+                # cue already; the trailing "she said" introduces the next quote.
+                following = self.quote_after(unit)
+                if following is not None:
+                    return self.add(unit, following, span, source, AttributionKind.DIRECT)
             if (
                 later
                 and _RESUMES.fullmatch(text, cue.end, later[0].start)
@@ -1080,6 +1089,19 @@ class _Finder:
                 AttributionKind.INDIRECT,
             )
         return False
+
+    def quote_after(self, unit: Unit) -> tuple[int, int] | None:
+        """The quote that makes up the next sentence of the paragraph, if one does."""
+        i = self.units.index(unit)
+        if i + 1 >= len(self.units) or self.units[i + 1].paragraph != unit.paragraph:
+            return None
+        nxt = self.units[i + 1]
+        mine = self.regions_starting_in(nxt.start, nxt.end)
+        if not mine or self.text[nxt.start : mine[0].start].strip():
+            return None
+        if self.text[mine[-1].end : nxt.end].strip(" .,"):
+            return None
+        return mine[0].start, mine[-1].end
 
     def separated(self, before: tuple[int, int], source_start: int, cue_end: int) -> bool:
         """True when a content of a few words (or a quote) ends before the source, set off
