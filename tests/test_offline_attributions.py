@@ -672,3 +672,8 @@ def test_she_said_after_an_attributed_quote_introduces_the_next_quote() -> None:
         'she backed the plan because "it is fair,"',
         '"We waited too long."',
     ]
+
+
+def test_a_cue_after_a_parenthetical_source_reports_nothing_of_its_own() -> None:
+    (a,) = _read("The museum, the mayor said, celebrated several local heroes.")
+    assert a.content.text == "The museum, the mayor said, celebrated several local heroes"

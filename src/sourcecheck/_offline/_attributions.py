@@ -163,6 +163,7 @@ _THAT_CLAUSE = re.compile(r"\s+that\s")
 _ZONE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
 )
+_SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
 _PAUSE = re.compile(r",(?=\s)")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
@@ -593,7 +594,12 @@ class _Finder:
                 continue
             m = _THAT_CLAUSE.match(self.text, cue.end, unit.end)
             if m is None:
-                continue
+                m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
+                if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
+                    continue
+                m = _PAUSE.match(self.text, cue.end)  # "A, X said, B": B is X's too
+                if m is None:
+                    continue
             end = self.cut(m.end(), unit.end)
             stop = _ZONE_BREAK.search(self.text, m.end(), end)
             zones.append((m.end(), stop.start() if stop else end))
