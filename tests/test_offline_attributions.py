@@ -677,3 +677,10 @@ def test_she_said_after_an_attributed_quote_introduces_the_next_quote() -> None:
 def test_a_cue_after_a_parenthetical_source_reports_nothing_of_its_own() -> None:
     (a,) = _read("The museum, the mayor said, celebrated several local heroes.")
     assert a.content.text == "The museum, the mayor said, celebrated several local heroes"
+
+
+def test_a_closed_relative_clause_before_the_rest_of_the_object_stays_in() -> None:
+    a = _read(
+        "The mayor vowed to form a task force, which would include the police, to fight crime."
+    )[0]
+    assert a.content.text == "to form a task force, which would include the police, to fight crime"

@@ -131,10 +131,11 @@ _FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
-    r",\s+(?:which|who|whom|whose|where)\b"
+    r"(?P<relative>,)\s+(?:which|who|whom|whose|where)\b"
     r"|,\s+(?!including\b)(?:[a-z]+ing|with)\b"
     r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
 )
+_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
 _ADJUNCT_CUT = re.compile(
@@ -434,6 +435,8 @@ class _Finder:
                 dash = m.group("dash")
                 if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
                     continue  # the dash closing an aside: "families - gay, straight - would"
+                if m.group("relative") and _RESUMED.search(self.text, m.end(), end):
+                    continue  # "accused X, who was born in Cuba, of ...": the object goes on
                 if self.in_quote(m.start()) is None:
                     end = m.start()
                     break
