@@ -684,3 +684,16 @@ def test_a_closed_relative_clause_before_the_rest_of_the_object_stays_in() -> No
         "The mayor vowed to form a task force, which would include the police, to fight crime."
     )[0]
     assert a.content.text == "to form a task force, which would include the police, to fight crime"
+
+
+def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_own() -> None:
+    body = (
+        '"This plan will not survive the winter, and everybody in this building knows it," said '
+        "Jane Roe, a lawyer at a small firm in the capital who has been involved in many cases "
+        "against the city over water pollution for more than two decades. "
+        '"It is doomed, we all know."'
+    )
+    found = _read(body)
+    assert [a.content.text for a in found] == [
+        '"This plan will not survive the winter, and everybody in this building knows it,"'
+    ]

@@ -1304,7 +1304,11 @@ class _Finder:
                 break
             first = pure[j][0]
             if len(self.text[end : first.start].split()) > _LONGEST_GAP:
-                break  # a long interposed source: the span would hold more of it than of quote
+                # A long interposed source: the span would hold more of it than of quote.
+                # PolNeAR still joins the quotes; of the two parts, the longer one stands
+                # for the whole, and the shorter one is no attribution of its own.
+                self.drop_shorter_run(found, pure, j, paragraph)
+                break
             if unit.paragraph != paragraph:
                 if not (first.continues and not last_region.closed):
                     break
@@ -1313,6 +1317,22 @@ class _Finder:
             last_region = pure[j][-1]
             self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
+
+    def drop_shorter_run(
+        self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
+    ) -> None:
+        run = []
+        while (
+            j in pure
+            and self.units[j].paragraph == paragraph
+            and not self.is_claimed(self.units[j].start, self.units[j].end)
+        ):
+            run.append(self.units[j])
+            j += 1
+        quoted = sum(r.end - r.start for u in run for r in self.regions_starting_in(u.start, u.end))
+        if run and found.content[1] - found.content[0] >= quoted:
+            for unit in run:
+                self.mark((unit.start, unit.end))
 
     def standalone_quotes(self) -> None:
         """Quotes nobody claimed: their own attribution, the speaker inherited if signalled."""
