@@ -697,3 +697,21 @@ def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_o
     assert [a.content.text for a in found] == [
         '"This plan will not survive the winter, and everybody in this building knows it,"'
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Most of the guests were older, she said, and many had waited for hours.",
+            "Most of the guests were older, she said, and many had waited for hours",
+        ),
+        (
+            'The mayor "got a deal," Smith said, and still "got to keep the job."',
+            'The mayor "got a deal," Smith said, and still "got to keep the job."',
+        ),
+    ],
+)
+def test_a_split_content_goes_on_after_and(body: str, content: str) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content

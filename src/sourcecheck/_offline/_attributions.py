@@ -178,6 +178,9 @@ _DASH_NAME = re.compile(rf"\s*{_DASH}\s*{_NAME}\.?\s*")
 _NAME_DASH = re.compile(rf"{_NAME}\s*{_DASH}\s*")
 _SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+")
 _HEAD_COLON = re.compile(r"^([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}):\s+\S")
+# "A, she said, and B": the speaker's content goes on after the conjunction (not when a new
+# subject and verb follow: "A, she said, and then she left").
+_SAME_SPEAKER_GOES_ON = re.compile(r",\s*(?:and|but)\s+(?!(?:then|he|she|they|we|I|it)\b)")
 _CONJUNCTION_AFTER = re.compile(r"^,\s*(?:and|but|as|while|before|after|when|then|so)\b")
 # What may follow "told" when the content came first: the listener and a time or place.
 _LISTENER_ONLY = re.compile(
@@ -1072,10 +1075,16 @@ class _Finder:
                 return self.add(
                     unit, (before[0], later[-1].end), span, source, AttributionKind.DIRECT
                 )
+            if later and _SAME_SPEAKER_GOES_ON.match(after_text):
+                # '"QUOTE," X said, and still "QUOTE"': one content around the source.
+                end = self.cut(cue.end, unit.end, obj=False)
+                return self.add(unit, (before[0], end), span, source, AttributionKind.DIRECT)
             return self.add(unit, before, span, source, AttributionKind.DIRECT)
         if (
             not after_core
-            or _CONJUNCTION_AFTER.match(after_text)
+            or (
+                _CONJUNCTION_AFTER.match(after_text) and not _SAME_SPEAKER_GOES_ON.match(after_text)
+            )
             or (
                 cue.info.speech
                 and _ADVERBIAL_AFTER.match(after_core)
