@@ -715,3 +715,8 @@ def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_o
 def test_a_split_content_goes_on_after_and(body: str, content: str) -> None:
     a = _read(body)[0]
     assert a.content.text == content
+
+
+def test_a_quote_opening_a_content_keeps_the_phrase_after_it() -> None:
+    a = _read('The police reported "2,500 shooting incidents" in the city between May and June.')[0]
+    assert a.content.text == '"2,500 shooting incidents" in the city between May and June'

@@ -455,7 +455,7 @@ class _Finder:
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
-            if _ADVERBIAL_AFTER.match(rest) or _ADVERBIAL_BEFORE.match(rest):
+            if _ADVERBIAL_BEFORE.match(rest):
                 return opening.end  # "Speaks 'Directly To White People' After ...": the quote
         trimmed = self.trim(start, end)[1]
         tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
