@@ -720,3 +720,22 @@ def test_a_split_content_goes_on_after_and(body: str, content: str) -> None:
 def test_a_quote_opening_a_content_keeps_the_phrase_after_it() -> None:
     a = _read('The police reported "2,500 shooting incidents" in the city between May and June.')[0]
     assert a.content.text == '"2,500 shooting incidents" in the city between May and June'
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Police say that he posed a threat and refused to stop.",
+            "that he posed a threat and refused to stop",
+        ),
+        (
+            "The envoy vowed not to repeat it and established a new rule.",
+            "not to repeat it and established a new rule",
+        ),
+        ("The senator described the bill as a trap and voted against it.", "the bill as a trap"),
+    ],
+)
+def test_and_a_past_verb_ends_only_a_noun_phrase_content(body: str, content: str) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content

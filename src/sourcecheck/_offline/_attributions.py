@@ -102,7 +102,6 @@ _TAIL = re.compile(
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
-    r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
     r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
@@ -144,9 +143,11 @@ _ADJUNCT_CUT = re.compile(
 # A second predicate of the sentence's subject after a noun-phrase content ("praised X but
 # also had to ...", "declined X and has since left").
 _SECOND_PREDICATE = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
-    r"was|are|were|did|does|will|would|could|can|should|may|might)\b"
+    r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
+    r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
+    r"stopped)\b"
 )
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s")
 _VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
@@ -508,6 +509,8 @@ class _Finder:
         text = self.text
         if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
             return end
+        if _INFINITIVE.match(text, start, end):
+            return end  # "vowed not to repeat it and established ...": all of it
         for m in _SECOND_PREDICATE.finditer(text, start, end):
             if self.in_quote(m.start()) is not None:
                 continue
