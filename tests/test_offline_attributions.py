@@ -739,3 +739,8 @@ def test_a_quote_opening_a_content_keeps_the_phrase_after_it() -> None:
 def test_and_a_past_verb_ends_only_a_noun_phrase_content(body: str, content: str) -> None:
     a = _read(body)[0]
     assert a.content.text == content
+
+
+def test_a_clause_keeps_its_trailing_venue() -> None:
+    (a,) = _read("The network announced it will have ten reporters working during the debate.")
+    assert a.content.text == "it will have ten reporters working during the debate"

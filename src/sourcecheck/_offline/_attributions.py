@@ -460,7 +460,12 @@ class _Finder:
                 return opening.end  # "Speaks 'Directly To White People' After ...": the quote
         trimmed = self.trim(start, end)[1]
         tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
-        if tail and tail.start() > start and self.in_quote(tail.start()) is None:
+        if (
+            tail
+            and tail.start() > start
+            and self.in_quote(tail.start()) is None
+            and (not obj or self.object_like(first, end))  # a clause keeps its own adjuncts
+        ):
             return tail.start()
         return end
 
