@@ -744,3 +744,8 @@ def test_and_a_past_verb_ends_only_a_noun_phrase_content(body: str, content: str
 def test_a_clause_keeps_its_trailing_venue() -> None:
     (a,) = _read("The network announced it will have ten reporters working during the debate.")
     assert a.content.text == "it will have ten reporters working during the debate"
+
+
+def test_a_subordinate_clause_after_a_sentence_opening_conjunction_ends_at_its_comma() -> None:
+    a = _read("And while the mayor has railed against the tax, she has protected the breaks.")[0]
+    assert a.content.text == "the tax"

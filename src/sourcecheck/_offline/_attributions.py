@@ -152,8 +152,10 @@ _VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
 _SUBORDINATE_OPENING = re.compile(
-    r"[\s\"“‘]*(?:Although|Though|While|When|Whenever|If|Once|Because|Since|After|Before|"
-    r"Unless|Until|Whereas|Even\s+though|Even\s+if|Even\s+as)\b"
+    r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
+    r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
+    r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike)\b"
 )
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
