@@ -749,3 +749,10 @@ def test_a_clause_keeps_its_trailing_venue() -> None:
 def test_a_subordinate_clause_after_a_sentence_opening_conjunction_ends_at_its_comma() -> None:
     a = _read("And while the mayor has railed against the tax, she has protected the breaks.")[0]
     assert a.content.text == "the tax"
+
+
+def test_a_noun_phrase_content_ends_before_as_and_a_clause() -> None:
+    a = _read("The council condemned the launch as Russia fired three rockets.")[0]
+    assert a.content.text == "the launch"
+    b = _read("The council described the launch as a provocation.")[0]
+    assert b.content.text == "the launch as a provocation"

@@ -125,7 +125,10 @@ _NAME_VERB = re.compile(
     r"(?:[A-Z][\w.’'-]*(?<!['’]s)\s+){1,3}(?!(?:this|thus|across|plus|versus|its|his|hers|us)\b)"
     r"[a-z]{2,}(?:ed|s)\b"
 )
-_SUBORDINATE_WORD = re.compile(r"(?<=\w)\s+(?:when|while|after|before|until|since)\s")
+_SUBORDINATE_WORD = re.compile(
+    r"(?<=\w)\s+(?:when|while|after|before|until|since"
+    r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
+)
 _FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
@@ -139,6 +142,7 @@ _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
 _ADJUNCT_CUT = re.compile(
     r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
+    r"|,?\s+as\s+(?=(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b)"  # as X fired
 )
 # A second predicate of the sentence's subject after a noun-phrase content ("praised X but
 # also had to ...", "declined X and has since left").
