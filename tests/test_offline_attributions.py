@@ -756,3 +756,10 @@ def test_a_noun_phrase_content_ends_before_as_and_a_clause() -> None:
     assert a.content.text == "the launch"
     b = _read("The council described the launch as a provocation.")[0]
     assert b.content.text == "the launch as a provocation"
+
+
+def test_a_content_ends_before_and_a_new_clause_with_a_noun_subject() -> None:
+    (a,) = _read(
+        "The fund announced that it is cutting its forecast, and the cut is hurting markets."
+    )
+    assert a.content.text == "that it is cutting its forecast"

@@ -108,6 +108,8 @@ _CUT = re.compile(
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
     r"|,\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+    r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
