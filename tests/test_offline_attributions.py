@@ -763,3 +763,8 @@ def test_a_content_ends_before_and_a_new_clause_with_a_noun_subject() -> None:
         "The fund announced that it is cutting its forecast, and the cut is hurting markets."
     )
     assert a.content.text == "that it is cutting its forecast"
+
+
+def test_a_quoted_content_ends_before_a_clause_after_the_quote() -> None:
+    a = _read('She repeatedly says, "Stay in the car," until the doors open.')[0]
+    assert a.content.text == '"Stay in the car,"'

@@ -99,6 +99,8 @@ _TAIL = re.compile(
     rf"night|morning|{_DAY})|(?:in|on|at|during)\s+(?:an?|the|his|her|their)?\s*"
     rf"(?:[\w’'-]+\s+){{0,2}}(?:{_VENUE})(?:\s+(?:with|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?))+$"
 )
+# '"Don't do it," until shots are heard': a clause after a quote is the writer's.
+_CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
@@ -464,7 +466,7 @@ class _Finder:
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
-            if _ADVERBIAL_BEFORE.match(rest):
+            if _ADVERBIAL_BEFORE.match(rest) or _CLAUSE_AFTER_QUOTE.match(rest):
                 return opening.end  # "Speaks 'Directly To White People' After ...": the quote
         trimmed = self.trim(start, end)[1]
         tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
