@@ -547,3 +547,224 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
     assert a.cue is not None
     assert a.cue.text == "Backs"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("The senator praised the new budget, which cuts school spending.", "the new budget"),
+        ("The union endorsed the mayor, ending a long feud.", "the mayor"),
+        ("The board rejected the offer - a blow to the investors.", "the offer"),
+        ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        # a clause keeps its own relative clause and adjuncts
+        (
+            "The senator said he would back the budget, which cuts school spending.",
+            "he would back the budget, which cuts school spending",
+        ),
+        # an infinitive keeps its adjuncts
+        (
+            "The mayor promised to repave the road before the winter.",
+            "to repave the road before the winter",
+        ),
+        # a dash that closes an aside is no end
+        (
+            "Officials said families - single, married and foster - would qualify.",
+            "families - single, married and foster - would qualify",
+        ),
+    ],
+)
+def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
+    body: str, content: str
+) -> None:
+    (a,) = _read(body)
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Although the mayor has admitted the delays, she is staying on.", "the delays"),
+        (
+            "While a judge found that the law was unfair, the ruling was overturned.",
+            "that the law was unfair",
+        ),
+    ],
+)
+def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(
+    body: str, content: str
+) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content
+
+
+def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
+    a = _read("The council praised the new park but also had to delay the opening.")[0]
+    assert a.content.text == "the new park"
+    b = _read("The mayor said the park was ready and would open soon.")[0]
+    assert b.content.text == "the park was ready and would open soon"
+
+
+def test_that_before_a_noun_and_a_pause_is_a_determiner() -> None:
+    a = _read("The mayor declined that offer and has since left the city.")[0]
+    assert a.content.text == "that offer"
+
+
+def test_a_content_in_a_mid_sentence_subordinate_clause_ends_at_its_comma() -> None:
+    found = _read("He has few plans, and once he has said his piece, he leaves the room.")
+    assert [a.content.text for a in found] == ["his piece"]
+    (b,) = _read("Officials estimated that about 12,000 voters were affected.")
+    assert b.content.text == "that about 12,000 voters were affected"
+
+
+def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None:
+    (a,) = _read("Critics say the money could be spent with NATO, the alliance that unites Europe.")
+    assert a.content.text == "the money could be spent with NATO"
+    (b,) = _read("Aides said he would meet the Kremlin, the Pentagon and the banks soon.")
+    assert b.content.text == "he would meet the Kremlin, the Pentagon and the banks soon"
+
+
+def test_a_content_ends_before_but_and_a_new_clause() -> None:
+    (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
+    assert a.content.text == "Clinton was ahead"
+
+
+def test_a_spaced_hyphen_ends_the_first_stretch_of_a_noun_phrase_content() -> None:
+    a = _read("Critics likened the plan to theft - a charge that might have stung.")[0]
+    assert a.content.text == "the plan to theft"
+    (b,) = _read("Aides said Scott deserves the seat - and not only because he would win.")
+    assert b.content.text == "Scott deserves the seat - and not only because he would win"
+
+
+def test_a_content_spans_a_closed_double_hyphen_aside() -> None:
+    (a,) = _read("Analysts estimate that the richest -- those earning millions -- would pay more.")
+    assert a.content.text == "that the richest -- those earning millions -- would pay more"
+
+
+def test_a_verb_after_when_or_since_does_not_make_a_noun_phrase_content_a_clause() -> None:
+    a = _read("Few voters described the mayor as a reformer when she ran in 2008.")[0]
+    assert a.content.text == "the mayor as a reformer"
+
+
+def test_a_trailing_month_or_year_is_no_content() -> None:
+    a = _read("The governor endorsed the measure in July.")[0]
+    assert a.content.text == "the measure"
+
+
+def test_a_cue_inside_a_reported_that_clause_reports_nothing_of_its_own() -> None:
+    (a,) = _read(
+        "The agency said that the plan would cost $3 billion because it would encourage "
+        "owners to sell."
+    )
+    assert a.content.text == (
+        "that the plan would cost $3 billion because it would encourage owners to sell"
+    )
+    found = _read(
+        "The mayor said that taxes would rise, but the governor warned that they would not."
+    )
+    assert [a.content.text for a in found] == ["that taxes would rise", "that they would not"]
+
+
+def test_she_said_after_an_attributed_quote_introduces_the_next_quote() -> None:
+    found = _read(
+        'The mayor said she backed the plan because "it is fair," she said. "We waited too long."'
+    )
+    assert [a.content.text for a in found] == [
+        'she backed the plan because "it is fair,"',
+        '"We waited too long."',
+    ]
+
+
+def test_a_cue_after_a_parenthetical_source_reports_nothing_of_its_own() -> None:
+    (a,) = _read("The museum, the mayor said, celebrated several local heroes.")
+    assert a.content.text == "The museum, the mayor said, celebrated several local heroes"
+
+
+def test_a_closed_relative_clause_before_the_rest_of_the_object_stays_in() -> None:
+    a = _read(
+        "The mayor vowed to form a task force, which would include the police, to fight crime."
+    )[0]
+    assert a.content.text == "to form a task force, which would include the police, to fight crime"
+
+
+def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_own() -> None:
+    body = (
+        '"This plan will not survive the winter, and everybody in this building knows it," said '
+        "Jane Roe, a lawyer at a small firm in the capital who has been involved in many cases "
+        "against the city over water pollution for more than two decades. "
+        '"It is doomed, we all know."'
+    )
+    found = _read(body)
+    assert [a.content.text for a in found] == [
+        '"This plan will not survive the winter, and everybody in this building knows it,"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Most of the guests were older, she said, and many had waited for hours.",
+            "Most of the guests were older, she said, and many had waited for hours",
+        ),
+        (
+            'The mayor "got a deal," Smith said, and still "got to keep the job."',
+            'The mayor "got a deal," Smith said, and still "got to keep the job."',
+        ),
+    ],
+)
+def test_a_split_content_goes_on_after_and(body: str, content: str) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content
+
+
+def test_a_quote_opening_a_content_keeps_the_phrase_after_it() -> None:
+    a = _read('The police reported "2,500 shooting incidents" in the city between May and June.')[0]
+    assert a.content.text == '"2,500 shooting incidents" in the city between May and June'
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Police say that he posed a threat and refused to stop.",
+            "that he posed a threat and refused to stop",
+        ),
+        (
+            "The envoy vowed not to repeat it and established a new rule.",
+            "not to repeat it and established a new rule",
+        ),
+        ("The senator described the bill as a trap and voted against it.", "the bill as a trap"),
+    ],
+)
+def test_and_a_past_verb_ends_only_a_noun_phrase_content(body: str, content: str) -> None:
+    a = _read(body)[0]
+    assert a.content.text == content
+
+
+def test_a_clause_keeps_its_trailing_venue() -> None:
+    (a,) = _read("The network announced it will have ten reporters working during the debate.")
+    assert a.content.text == "it will have ten reporters working during the debate"
+
+
+def test_a_subordinate_clause_after_a_sentence_opening_conjunction_ends_at_its_comma() -> None:
+    a = _read("And while the mayor has railed against the tax, she has protected the breaks.")[0]
+    assert a.content.text == "the tax"
+
+
+def test_a_noun_phrase_content_ends_before_as_and_a_clause() -> None:
+    a = _read("The council condemned the launch as Russia fired three rockets.")[0]
+    assert a.content.text == "the launch"
+    b = _read("The council described the launch as a provocation.")[0]
+    assert b.content.text == "the launch as a provocation"
+
+
+def test_a_content_ends_before_and_a_new_clause_with_a_noun_subject() -> None:
+    (a,) = _read(
+        "The fund announced that it is cutting its forecast, and the cut is hurting markets."
+    )
+    assert a.content.text == "that it is cutting its forecast"
+
+
+def test_a_quoted_content_ends_before_a_clause_after_the_quote() -> None:
+    a = _read('She repeatedly says, "Stay in the car," until the doors open.')[0]
+    assert a.content.text == '"Stay in the car,"'

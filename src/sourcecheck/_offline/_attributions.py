@@ -83,6 +83,11 @@ _ADVERBIAL_AFTER = re.compile(
 _COMPLEMENTISER = re.compile(r"\b(?:that|how|why|whether)\b")
 _THAT = re.compile(r"\bthat\b")
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|afternoon|evening))?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_DATE_TAIL = re.compile(rf",?\s+in\s+(?:{_MONTH}|\d{{4}})$")
 _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
@@ -94,14 +99,87 @@ _TAIL = re.compile(
     rf"night|morning|{_DAY})|(?:in|on|at|during)\s+(?:an?|the|his|her|their)?\s*"
     rf"(?:[\w’'-]+\s+){{0,2}}(?:{_VENUE})(?:\s+(?:with|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?))+$"
 )
+# '"Don't do it," until shots are heard': a clause after a quote is the writer's.
+_CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
-    r"|\s(?:--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
-    r"|,?\s+(?:but|yet|and)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|refuses|says|stopped)\b"
+    r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
     r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+    r"|,\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
+    r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+    r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+)
+# A content that is a clause: it opens with a complementiser or a quote, or its first
+# stretch holds a finite verb ("said he would go", "show Clinton was the winner").
+_CLAUSE_OPENING = re.compile(
+    r"(?:that(?!\s+[a-z]+(?:\s+(?:and|but|in|on|at|for|during|after|before|with)\b|[,.;]|$))"
+    r"|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]"
+)  # "that" before a noun and a pause is a determiner: "declined that offer and ..."
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|do|does|"
+    r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
+    r"didn’t|didn't|seems?|seemed|appears?|appeared)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+)
+# "Clinton reached out ...", "Scott deserves ...": a name and a verb open a clause.
+_NAME_VERB = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?<!['’]s)\s+){1,3}(?!(?:this|thus|across|plus|versus|its|his|hers|us)\b)"
+    r"[a-z]{2,}(?:ed|s)\b"
+)
+_SUBORDINATE_WORD = re.compile(
+    r"(?<=\w)\s+(?:when|while|after|before|until|since"
+    r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
+)
+_FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
+# What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
+# "endorsed X on Thursday, another example of ...").
+_OBJECT_CUT = re.compile(
+    r"(?P<relative>,)\s+(?:which|who|whom|whose|where)\b"
+    r"|,\s+(?!including\b)(?:[a-z]+ing|with)\b"
+    r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
+)
+_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
+# After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
+# a time or a circumstance modifies the cue, not the content ("praised X during ...").
+_ADJUNCT_CUT = re.compile(
+    r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
+    r"|,?\s+as\s+(?=(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b)"  # as X fired
+)
+# A second predicate of the sentence's subject after a noun-phrase content ("praised X but
+# also had to ...", "declined X and has since left").
+_SECOND_PREDICATE = re.compile(
+    r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
+    r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
+    r"stopped)\b"
+)
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s")
+_VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
+# A sentence that opens with a subordinate clause: a content inside it ends at the comma
+# that closes it ("Although X has admitted CONTENT, he ...").
+_SUBORDINATE_OPENING = re.compile(
+    r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
+    r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
+    r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike)\b"
+)
+# An appositive after a name, closing the sentence, is the writer's description.
+_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
+)
+_LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
+_THAT_CLAUSE = re.compile(r"\s+that\s")
+_ZONE_BREAK = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+)
+_SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
+_PAUSE = re.compile(r",(?=\s)")
+_SUBORDINATE_MID = re.compile(
+    r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
+    r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
 )
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
@@ -111,6 +189,9 @@ _DASH_NAME = re.compile(rf"\s*{_DASH}\s*{_NAME}\.?\s*")
 _NAME_DASH = re.compile(rf"{_NAME}\s*{_DASH}\s*")
 _SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+")
 _HEAD_COLON = re.compile(r"^([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}):\s+\S")
+# "A, she said, and B": the speaker's content goes on after the conjunction (not when a new
+# subject and verb follow: "A, she said, and then she left").
+_SAME_SPEAKER_GOES_ON = re.compile(r",\s*(?:and|but)\s+(?!(?:then|he|she|they|we|I|it)\b)")
 _CONJUNCTION_AFTER = re.compile(r"^,\s*(?:and|but|as|while|before|after|when|then|so)\b")
 # What may follow "told" when the content came first: the listener and a time or place.
 _LISTENER_ONLY = re.compile(
@@ -345,24 +426,131 @@ class _Finder:
             end -= 1
         return start, end
 
-    def cut(self, start: int, end: int) -> int:
+    def cut(self, start: int, end: int, obj: bool = True) -> int:
         """Where a content after its cue ends: before "according to", a concessive clause
         or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
         interview"), which PolNeAR leaves out of the content."""
         for m in _CUT.finditer(self.text, start, end):
+            aside = m.group("aside")
+            if aside and (
+                self.text.find(f" {aside} ", m.end(), end) >= 0
+                or self.text.count(f" {aside} ", start, m.start()) % 2
+            ):
+                continue  # "the top 1 percent -- those earning ... -- would face": an aside
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
+        first = self.trim(start, end)[0]  # the first word, past any space after the cue
+        if obj and self.object_like(first, end):
+            month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
+            if month is not None and month.start() > first:
+                end = month.start()  # "endorsed one in July": the date is the cue's
+            for m in _OBJECT_CUT.finditer(self.text, first, end):
+                dash = m.group("dash")
+                if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
+                    continue  # the dash closing an aside: "families - gay, straight - would"
+                if m.group("relative") and _RESUMED.search(self.text, m.end(), end):
+                    continue  # "accused X, who was born in Cuba, of ...": the object goes on
+                if self.in_quote(m.start()) is None:
+                    end = m.start()
+                    break
+            for m in _ADJUNCT_CUT.finditer(self.text, first, end):
+                if _VERBAL.match(self.text, first, m.start()):
+                    break
+                if m.start() > first and self.in_quote(m.start()) is None:
+                    end = m.start()
+                    break
+        if obj:
+            end = self.second_predicate(first, end)
+        end = self.appositive(first, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
-            if _ADVERBIAL_AFTER.match(rest) or _ADVERBIAL_BEFORE.match(rest):
+            if _ADVERBIAL_BEFORE.match(rest) or _CLAUSE_AFTER_QUOTE.match(rest):
                 return opening.end  # "Speaks 'Directly To White People' After ...": the quote
         trimmed = self.trim(start, end)[1]
         tail = _TAIL.search(self.text, max(start, trimmed - 80), trimmed)
-        if tail and tail.start() > start and self.in_quote(tail.start()) is None:
+        if (
+            tail
+            and tail.start() > start
+            and self.in_quote(tail.start()) is None
+            and (not obj or self.object_like(first, end))  # a clause keeps its own adjuncts
+        ):
             return tail.start()
         return end
+
+    def subordinate_end(self, lo: int, start: int, end: int) -> int:
+        """A content in a subordinate clause (opening the sentence or after a comma or a
+        conjunction) ends at the first comma ("Although X has admitted CONTENT, he does
+        not defend it", "and once he has said CONTENT, he moves on")."""
+        text = self.text
+        opening = _SUBORDINATE_OPENING.match(text, lo, start)
+        if opening is None:
+            mids = list(_SUBORDINATE_MID.finditer(text, lo, start))
+            if not mids:
+                return end
+            lo = mids[-1].end()  # "..., and once he has said CONTENT, he ..."
+        if self.pause(lo, start) >= 0:
+            return end  # the subordinate clause closed before the cue
+        comma = self.pause(start, end)
+        return end if comma < 0 else comma
+
+    def appositive(self, start: int, end: int) -> int:
+        """End a content before an appositive that describes its final name and closes
+        the sentence ("... in partnership with NATO, the existing alliance that ...")."""
+        trimmed = self.trim(start, end)[1]
+        m = _APPOSITIVE.search(self.text, start, trimmed)
+        if m is None or self.in_quote(m.start("comma")) is not None:
+            return end
+        if len(self.text[start : m.start()].split()) < 3:
+            return end  # the name is the content: "Percy Walton, the inmate whose ..."
+        rest = m.group("rest")
+        if _LIST_END.search(rest):
+            return end  # "the Kremlin, the Pentagon and the banks": a list
+        finite = _FINITE.search(rest)
+        if finite and not _RELATIVE.search(rest, 0, finite.start()):
+            return end  # a clause goes on: a list of subjects, not an appositive
+        return m.start("comma")
+
+    def pause(self, start: int, end: int) -> int:
+        """The first comma (not in a number, not in a quote) in ``[start, end)``, or -1."""
+        for m in _PAUSE.finditer(self.text, start, end):
+            if self.in_quote(m.start()) is None:
+                return m.start()
+        return -1
+
+    def second_predicate(self, start: int, end: int) -> int:
+        """End a noun-phrase content before a second predicate of the cue's subject."""
+        text = self.text
+        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+            return end
+        if _INFINITIVE.match(text, start, end):
+            return end  # "vowed not to repeat it and established ...": all of it
+        for m in _SECOND_PREDICATE.finditer(text, start, end):
+            if self.in_quote(m.start()) is not None:
+                continue
+            if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
+                return end
+            return m.start()
+        return end
+
+    def object_like(self, start: int, end: int) -> bool:
+        """True when the content starting at ``start`` is a noun phrase or an infinitive
+        rather than a clause: no complementiser, no quote, no finite verb before the
+        first comma or dash."""
+        text = self.text
+        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+            return False
+        if text.find(":", start, end) >= 0:
+            return False  # "the story of Copenhagen: In December ...": a clause follows
+        stretch = _FIRST_STRETCH.match(text, start, end)
+        stop = stretch.end() if stretch else end
+        sub = _SUBORDINATE_WORD.search(text, start, stop)
+        if sub is not None:
+            stop = sub.start()  # "X as an evangelist when he ran": that verb is the adjunct's
+        if _NAME_VERB.match(text, start, stop):
+            return False
+        return _FINITE.search(text, start, stop) is None
 
     def clip(self, start: int, end: int) -> tuple[int, int]:
         """End a content where a span already claimed begins ("A said X, and B warned Y"),
@@ -402,7 +590,10 @@ class _Finder:
             self.dash_name(unit)
             self.unit_cues = find_cues(self.text, unit.start, unit.end)
             cues = [c for c in self.unit_cues if self.usable(unit, c)]
+            zones = self.reported_clauses(unit, cues)
             for cue in reversed(cues):
+                if zones and not cue.info.gerund and self.in_zone(cue, zones):
+                    continue  # "X said that Y attacked Z": Y's words are X's content
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.hearsay(unit)
@@ -417,6 +608,30 @@ class _Finder:
         self.standalone_quotes()
         self.found.sort(key=lambda f: f.content[0])
         return self.found
+
+    def reported_clauses(self, unit: Unit, cues: list[Cue]) -> list[tuple[int, int]]:
+        """The spans of ``X said that CLAUSE``: a cue inside one reports nothing of its own
+        (PolNeAR gives every word one label, and the clause is X's content)."""
+        zones = []
+        for cue in cues:
+            if not cue.info.speech:
+                continue
+            m = _THAT_CLAUSE.match(self.text, cue.end, unit.end)
+            if m is None:
+                m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
+                if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
+                    continue
+                m = _PAUSE.match(self.text, cue.end)  # "A, X said, B": B is X's too
+                if m is None:
+                    continue
+            end = self.cut(m.end(), unit.end)
+            stop = _ZONE_BREAK.search(self.text, m.end(), end)
+            zones.append((m.end(), stop.start() if stop else end))
+        return zones
+
+    @staticmethod
+    def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
+        return any(a <= cue.start < b for a, b in zones)
 
     def usable(self, unit: Unit, cue: Cue) -> bool:
         """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
@@ -518,7 +733,11 @@ class _Finder:
             for b in _CLAUSE_EDGE.finditer(self.text, unit.start, m.start()):
                 start = b.end()
             self.add(
-                unit, (start, self.cut(m.end(), unit.end)), m.span(), None, AttributionKind.INDIRECT
+                unit,
+                (start, self.cut(m.end(), unit.end, obj=False)),
+                m.span(),
+                None,
+                AttributionKind.INDIRECT,
             )
 
     def stance(self, unit: Unit) -> None:
@@ -537,9 +756,12 @@ class _Finder:
             if source is None or self.is_claimed(*source):
                 continue
             cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+            end = self.subordinate_end(
+                self.unit_start(unit, start), start, self.cut(start, unit.end)
+            )
             self.add(
                 unit,
-                (start, self.cut(start, unit.end)),
+                (start, end),
                 cue,
                 source,
                 AttributionKind.INDIRECT,
@@ -567,9 +789,12 @@ class _Finder:
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
             cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+            end = self.subordinate_end(
+                self.unit_start(unit, start), start, self.cut(start, unit.end)
+            )
             self.add(
                 unit,
-                (start, self.cut(start, unit.end)),
+                (start, end),
                 cue,
                 owner.span("source"),
                 AttributionKind.INDIRECT,
@@ -588,7 +813,7 @@ class _Finder:
             return
         if self.add(
             unit,
-            (start, self.cut(start, unit.end)),
+            (start, self.subordinate_end(lo, start, self.cut(start, unit.end))),
             (cue.start, cue.end),
             None,
             AttributionKind.INDIRECT,
@@ -829,7 +1054,8 @@ class _Finder:
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return
-        self.add(unit, (start, self.cut(start, unit.end)), span, source, AttributionKind.INDIRECT)
+        end = self.subordinate_end(lo, start, self.cut(start, unit.end))
+        self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
         self,
@@ -849,6 +1075,15 @@ class _Finder:
         )
         later = self.regions_in(cue.end, unit.end)
         if quoted:
+            if region is not None and any(
+                before[0] <= c.verb_start < region.start and self.in_quote(c.verb_start) is None
+                for c in self.unit_cues
+            ):
+                # 'X said A, "QUOTE," she said. "QUOTE."': the sentence has its speaker and
+                # cue already; the trailing "she said" introduces the next quote.
+                following = self.quote_after(unit)
+                if following is not None:
+                    return self.add(unit, following, span, source, AttributionKind.DIRECT)
             if (
                 later
                 and _RESUMES.fullmatch(text, cue.end, later[0].start)
@@ -858,10 +1093,16 @@ class _Finder:
                 return self.add(
                     unit, (before[0], later[-1].end), span, source, AttributionKind.DIRECT
                 )
+            if later and _SAME_SPEAKER_GOES_ON.match(after_text):
+                # '"QUOTE," X said, and still "QUOTE"': one content around the source.
+                end = self.cut(cue.end, unit.end, obj=False)
+                return self.add(unit, (before[0], end), span, source, AttributionKind.DIRECT)
             return self.add(unit, before, span, source, AttributionKind.DIRECT)
         if (
             not after_core
-            or _CONJUNCTION_AFTER.match(after_text)
+            or (
+                _CONJUNCTION_AFTER.match(after_text) and not _SAME_SPEAKER_GOES_ON.match(after_text)
+            )
             or (
                 cue.info.speech
                 and _ADVERBIAL_AFTER.match(after_core)
@@ -878,12 +1119,25 @@ class _Finder:
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
             return self.add(
                 unit,
-                (before[0], self.cut(cue.end, unit.end)),
+                (before[0], self.cut(cue.end, unit.end, obj=False)),
                 span,
                 source,
                 AttributionKind.INDIRECT,
             )
         return False
+
+    def quote_after(self, unit: Unit) -> tuple[int, int] | None:
+        """The quote that makes up the next sentence of the paragraph, if one does."""
+        i = self.units.index(unit)
+        if i + 1 >= len(self.units) or self.units[i + 1].paragraph != unit.paragraph:
+            return None
+        nxt = self.units[i + 1]
+        mine = self.regions_starting_in(nxt.start, nxt.end)
+        if not mine or self.text[nxt.start : mine[0].start].strip():
+            return None
+        if self.text[mine[-1].end : nxt.end].strip(" .,"):
+            return None
+        return mine[0].start, mine[-1].end
 
     def separated(self, before: tuple[int, int], source_start: int, cue_end: int) -> bool:
         """True when a content of a few words (or a quote) ends before the source, set off
@@ -1077,7 +1331,11 @@ class _Finder:
                 break
             first = pure[j][0]
             if len(self.text[end : first.start].split()) > _LONGEST_GAP:
-                break  # a long interposed source: the span would hold more of it than of quote
+                # A long interposed source: the span would hold more of it than of quote.
+                # PolNeAR still joins the quotes; of the two parts, the longer one stands
+                # for the whole, and the shorter one is no attribution of its own.
+                self.drop_shorter_run(found, pure, j, paragraph)
+                break
             if unit.paragraph != paragraph:
                 if not (first.continues and not last_region.closed):
                     break
@@ -1086,6 +1344,22 @@ class _Finder:
             last_region = pure[j][-1]
             self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
+
+    def drop_shorter_run(
+        self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
+    ) -> None:
+        run = []
+        while (
+            j in pure
+            and self.units[j].paragraph == paragraph
+            and not self.is_claimed(self.units[j].start, self.units[j].end)
+        ):
+            run.append(self.units[j])
+            j += 1
+        quoted = sum(r.end - r.start for u in run for r in self.regions_starting_in(u.start, u.end))
+        if run and found.content[1] - found.content[0] >= quoted:
+            for unit in run:
+                self.mark((unit.start, unit.end))
 
     def standalone_quotes(self) -> None:
         """Quotes nobody claimed: their own attribution, the speaker inherited if signalled."""
