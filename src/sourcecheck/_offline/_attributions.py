@@ -124,7 +124,7 @@ _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
 _CALL_IN = re.compile(
-    r"^(?:in|into|up|off|back|out|down|away)\b(?!\s+(?:the|a|an|his|her|their|of)\b)"
+    r"^(?:in(?!\s+[A-Z])|into|up|off|back|out|down|away)\b(?!\s+(?:the|a|an|his|her|their|of)\b)"
 )
 # A leading adverbial is no content: "In the end, Patriot agreed."
 _ADVERBIAL_BEFORE = re.compile(

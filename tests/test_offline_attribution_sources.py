@@ -1,0 +1,36 @@
+"""Sources of attributions, and attributions once missed although their cue is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecheck._document import Document
+from sourcecheck._models import iter_spans
+from sourcecheck._offline import OfflineReader
+
+
+def _triples(
+    body: str, headline: str = "Headline Here"
+) -> list[tuple[str | None, str | None, str]]:
+    text = f"{headline}\n\n{body}"
+    reading = OfflineReader().read(Document(text))
+    for span in iter_spans((reading.quotes, reading.attributions)):
+        assert text[span.start : span.end] == span.text
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in reading.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            # "in" before a place is no phrasal-verb particle ("called in to a show")
+            "The mayor says in Springfield that the bridge will reopen.",
+            ("The mayor", "says", "that the bridge will reopen"),
+        ),
+    ],
+)
+def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(body)
