@@ -30,6 +30,12 @@ def _triples(
             "The mayor says in Springfield that the bridge will reopen.",
             ("The mayor", "says", "that the bridge will reopen"),
         ),
+        (
+            # a cue that ends the sentence reports the clause before the comma, even
+            # when that clause ends in a cue-like verb of its own
+            "The negotiations are continuing, she said.",
+            ("she", "said", "The negotiations are continuing"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

@@ -268,7 +268,7 @@ _LISTENER = re.compile(
     r"(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
     r"|(?:reporters|him|her|them|me|us)\s+"
 )
-_EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
+_EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
 class _Finder:
@@ -480,7 +480,7 @@ class _Finder:
             if not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
-        if self.embedded(lo, source[0]):
+        if self.embedded(lo, source[0], cue, unit):
             return
         if info.lemma == "put it":
             self.as_put_it(unit, cue, lo, source)
@@ -748,15 +748,20 @@ class _Finder:
             return None
         return subject
 
-    def embedded(self, lo: int, source_start: int) -> bool:
+    def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
-        stripped = _EMBEDDING_END.sub("", before).rstrip()
+        ending = _EMBEDDING_END.search(before)
+        stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
         if not stripped:
             return False
         end = lo + len(stripped)
         if any(c.end == end and c.verb_start >= lo for c in self.unit_cues):
-            return True
+            # "Those talks are continuing, he said.": a cue that ends its sentence reports
+            # the clause before the comma; "X said, he decided to ..." is nested.
+            after = self.text[cue.end : unit.end].strip(" .")
+            closing = ending is not None and ending.group("comma") and not after
+            return not closing
         # "told African-Americans this weekend he would consider ...": a speech cue a few
         # words back, with no clause boundary between, governs this clause.
         window = max(lo, source_start - 80)
