@@ -36,6 +36,11 @@ def _triples(
             "The negotiations are continuing, she said.",
             ("she", "said", "The negotiations are continuing"),
         ),
+        (
+            # a base form after "NOUNS to/for X": the head noun is plural
+            "Lawyers for the company say the merger will close in June.",
+            ("Lawyers for the company", "say", "the merger will close in June"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

@@ -291,6 +291,9 @@ def plural_source(source: str) -> bool:
     words = source.strip().rstrip(",").split()
     if not words:
         return False
+    head = next((i for i, w in enumerate(words[1:], 1) if w.lower() in {"to", "for"}), 0)
+    if head and _plural_word(words[head - 1].lower()):
+        return True  # "advisers to Mr. Obama", "lawyers for the family"
     last = words[-1].lower().strip(".,)")
     if last in {"they", "we", "i", "you", "percent", "who", "both", "many", "most", "some"}:
         return True
@@ -311,9 +314,13 @@ def plural_source(source: str) -> bool:
         "five",
     }:
         return True  # "Those close to him", "Many in the party"
-    if " and " in f" {source} " or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+    return " and " in f" {source} " or _plural_word(last)
+
+
+def _plural_word(word: str) -> bool:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return True
-    return last in {"people", "police", "men", "women", "children", "media", "data"}
+    return word in {"people", "police", "men", "women", "children", "media", "data"}
 
 
 def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | None:
