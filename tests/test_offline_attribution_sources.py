@@ -41,7 +41,16 @@ def _triples(
             "Lawyers for the company say the merger will close in June.",
             ("Lawyers for the company", "say", "the merger will close in June"),
         ),
+        (
+            # a passive with an agent: the subject is the content, the agent the source
+            "The merger was first reported by The Daily Planet on Monday.",
+            ("The Daily Planet", "was first reported", "The merger"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in _triples(body)
+
+
+def test_a_passive_without_an_agent_has_no_attribution_of_its_own() -> None:
+    assert _triples("The decision was announced on Monday.") == []

@@ -268,6 +268,7 @@ _LISTENER = re.compile(
     r"(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
     r"|(?:reporters|him|her|them|me|us)\s+"
 )
+_BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -470,7 +471,8 @@ class _Finder:
         auxiliaries = set(self.text[cue.start : cue.verb_start].lower().split())
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
-            return  # "was confirmed", "is considered": the subject is not the source
+            self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
+            return
         if info.gerund and not auxiliaries & _BE:
             if not self.continuation(unit, cue, lo):
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
@@ -495,6 +497,20 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def passive(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``The issue was first reported by The Post``: the subject is the content, the
+        agent after "by" the source; with no agent (``North Korea is not thought to be
+        capable ...``), the whole clause is the content, with no source."""
+        subject = source_before(self.text, lo, cue.start)
+        if subject is None or self.is_claimed(*subject):
+            return
+        span = (cue.start, cue.end)
+        by = _BY_AGENT.match(self.text, cue.end, unit.end)
+        if by is not None:
+            agent = source_after(self.text, by.end(), unit.end, any_first=True)
+            if agent is not None:
+                self.add(unit, subject, span, agent, AttributionKind.INDIRECT)
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the

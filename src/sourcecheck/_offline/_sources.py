@@ -535,7 +535,13 @@ def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def source_after(
-    text: str, start: int, hi: int, *, to_clause_end: bool = False, appositive: bool = True
+    text: str,
+    start: int,
+    hi: int,
+    *,
+    to_clause_end: bool = False,
+    appositive: bool = True,
+    any_first: bool = False,
 ) -> tuple[int, int] | None:
     """The source phrase right after a cue ("said X", "according to X").
 
@@ -554,7 +560,7 @@ def source_after(
         return None
     first = text[toks[0][0] : toks[0][1]]
     if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS) and not (
-        to_clause_end and first.isalpha()  # "according to federal statistics"
+        (to_clause_end or any_first) and first.isalpha()  # "according to federal statistics"
     ):
         return None
     if _low(text, toks[0]) in _TIME_WORDS:
