@@ -269,6 +269,8 @@ _LISTENER = re.compile(
     r"|(?:reporters|him|her|them|me|us)\s+"
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
+_PASSIVE_END = re.compile(r",")
+_STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -511,6 +513,19 @@ class _Finder:
             agent = source_after(self.text, by.end(), unit.end, any_first=True)
             if agent is not None:
                 self.add(unit, subject, span, agent, AttributionKind.INDIRECT)
+            return
+        if cue.info.lemma == "charge" or _STANCE_AFTER.match(self.text, cue.end):
+            return  # "was charged with manslaughter"; "are worried that": a stance
+        if self.text[subject[0] : subject[1]].lower() in {"who", "which", "that"} or any(
+            c.end <= subject[0] and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        ):
+            return  # "he said that one was found nearby": part of another content
+        end = self.cut(cue.end, unit.end)
+        for comma in _PASSIVE_END.finditer(self.text, cue.end, end):
+            if self.in_quote(comma.start()) is None:
+                end = comma.start()  # the passive clause ends at its first comma
+                break
+        self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
