@@ -46,6 +46,15 @@ def _triples(
             "The merger was first reported by The Daily Planet on Monday.",
             ("The Daily Planet", "was first reported", "The merger"),
         ),
+        (
+            # an infinitive after a verb of intent: that verb's subject is the source
+            "The senator went on to explain why the plan failed.",
+            ("The senator", "went on to explain", "why the plan failed"),
+        ),
+        (
+            "The mayor has yet to explain why the bridge is closed.",
+            ("The mayor", "has yet to explain", "why the bridge is closed"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:
@@ -70,3 +79,8 @@ def test_passives_that_attribute_nothing_new(body: str) -> None:
     cues = [cue for _, cue, _ in _triples(body)]
     assert "was charged" not in cues
     assert "was confirmed" not in cues
+
+
+def test_an_infinitive_inside_another_content_is_no_attribution_of_its_own() -> None:
+    triples = _triples("She said she wanted to explain the plan to voters.")
+    assert [cue for _, cue, _ in triples] == ["said"]

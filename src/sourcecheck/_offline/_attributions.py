@@ -36,6 +36,7 @@ from sourcecheck._models import AttributionKind
 from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues, trie_pattern
 from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
+    infinitive_subject,
     leading_subject,
     named_source,
     plausible_source,
@@ -270,6 +271,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
@@ -481,7 +483,10 @@ class _Finder:
             return
         source = source_before(self.text, lo, cue.start)
         if source is None or self.is_claimed(*source):
-            if not self.inverted(unit, cue, lo):
+            to = _TO_BEFORE.search(self.text, lo, cue.start)
+            if to is not None:
+                self.infinitive(unit, cue, lo, to.start())
+            elif not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
         if self.embedded(lo, source[0], cue, unit):
@@ -499,6 +504,26 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def infinitive(self, unit: Unit, cue: Cue, lo: int, to: int) -> None:
+        """``Caddell went on to discuss CONTENT``: the subject of the verb that governs the
+        infinitive is the source; that verb joins the cue."""
+        if not cue.info.speech or self.text[cue.verb_start : cue.end].lower() != cue.info.lemma:
+            return  # "respond to requests": "to" is a preposition before a noun
+        found = infinitive_subject(self.text, lo, to)
+        if found is None or self.is_claimed(*found[0]):
+            return
+        source, verb = found
+        if len(self.text[verb:to].split()) > 4:
+            return  # "is simply creating a more transparent way to report": no control verb
+        if any(c.verb_start < to and self.in_quote(c.verb_start) is None for c in self.unit_cues):
+            # "said she wanted to speak", "refused to disclose": another cue's content
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or start >= unit.end:
+            return
+        end = self.cut(start, unit.end)
+        self.add(unit, (start, end), (verb, cue.end), source, AttributionKind.INDIRECT)
 
     def passive(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``The issue was first reported by The Post``: the subject is the content, the

@@ -29,6 +29,7 @@ __all__ = [
     "People",
     "SourceInfo",
     "describe",
+    "infinitive_subject",
     "leading_subject",
     "named_source",
     "plausible_source",
@@ -268,6 +269,51 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not taken or whole or not _plausible_np(text, taken):
         return None
     return taken[0][0], taken[-1][1]
+
+
+# Verbs that take a to-infinitive whose subject is their own: "X went on to say",
+# "X needs to explain", "X was able to tout", "X declined to comment".
+_CONTROL_VERBS = frozenset(
+    _wordlist(
+        """
+    go goes went gone going need needs needed want wants wanted try tries tried seem
+    seems seemed begin begins began begun continue continues continued decline declines
+    declined refuse refuses refused fail fails failed manage manages managed attempt
+    attempts attempted struggle struggles struggled rush rushes rushed move moves moved
+    vow vows vowed plan plans planned hope hopes hoped intend intends intended appear
+    appears appeared wait waits waited hesitate hesitates hesitated stop stops stopped
+    pause pauses paused
+    """
+    )
+)
+
+
+def infinitive_subject(text: str, lo: int, to_start: int) -> tuple[tuple[int, int], int] | None:
+    """The subject of the verb that governs a to-infinitive at ``to_start``, and where
+    that verb begins: "Caddell went on to discuss" -> ("Caddell", start of "went").
+
+    Example:
+        >>> t = "Later, the senator went on to explain the plan."
+        >>> (a, b), verb = infinitive_subject(t, 0, t.index("to explain"))
+        >>> t[a:b], t[verb:verb + 4]
+        ('the senator', 'went')
+    """
+    toks = _trim_leading(text, _words(text, _clause_start(text, lo, to_start), to_start))
+    for k in range(1, min(len(toks), 12)):
+        word = text[toks[k][0] : toks[k][1]]
+        if not word[0].islower():
+            continue
+        low = word.lower()
+        if not (low in _AUXILIARY or low in _CONTROL_VERBS or low in CUE_WORDS):
+            continue
+        verb_group = {_low(text, t) for t in toks[k:]}
+        if not verb_group & _CONTROL_VERBS and "yet" not in verb_group:
+            return None  # "X was simply creating a way to report": no verb of intent
+        subject = _drop_time(text, toks[:k])
+        if _plausible_np(text, subject):
+            return (subject[0][0], subject[-1][1]), toks[k][0]
+        return None
+    return None
 
 
 def plausible_source(text: str, start: int, end: int) -> bool:
