@@ -84,3 +84,16 @@ def test_passives_that_attribute_nothing_new(body: str) -> None:
 def test_an_infinitive_inside_another_content_is_no_attribution_of_its_own() -> None:
     triples = _triples("She said she wanted to explain the plan to voters.")
     assert [cue for _, cue, _ in triples] == ["said"]
+
+
+def test_a_later_quote_in_the_paragraph_keeps_the_speaker_of_a_partial_quote() -> None:
+    body = (
+        '"I admire the mechanics" of the plan, the economist said. '
+        '"But I have serious concerns about the quality of the estimates."'
+    )
+    triples = _triples(body)
+    assert triples[-1] == (
+        "the economist",
+        None,
+        '"But I have serious concerns about the quality of the estimates."',
+    )

@@ -14,8 +14,9 @@ left, it tries the shapes news writing uses:
 Quoted material is atomic: cue words inside quotes are ignored, and a quote that
 follows an attributed quote in the same paragraph (or continues it into the next)
 joins that attribution's content. A quote no rule attributes becomes an attribution of
-its own, without a cue; its source is inherited from the paragraph before when that
-paragraph ends with an attributed quote.
+its own, without a cue; its source is inherited from the attribution before it in the
+same paragraph, or from the paragraph before when that paragraph ends with an
+attributed quote.
 
 Content spans follow PolNeAR: quote marks are part of a quoted content; the sentence's
 final period is not; a complementiser ("that") is. A content that PolNeAR would split
@@ -1172,13 +1173,18 @@ class _Finder:
         return len(self.text[content[0] : content[1]].split()) >= 4
 
     def standalone(self, unit: Unit, content: tuple[int, int]) -> None:
-        previous = [f for f in self.found if f.content[1] <= content[0]]
+        previous = [
+            f
+            for f in self.found
+            if f.content[1] <= content[0]
+            and not (f.source and self.text[f.source[0] : f.source[1]] in {"who", "which"})
+        ]
         source = None
         inherited = False
         if previous:
-            last = previous[-1]
-            same_or_next = unit.paragraph - last.paragraph in (0, 1)
-            if same_or_next and last.source is not None and self.ends_with_quote(last):
+            last = max(previous, key=lambda f: f.content[1])
+            gap = unit.paragraph - last.paragraph
+            if last.source is not None and (gap == 0 or (gap == 1 and self.ends_with_quote(last))):
                 source, inherited = last.source, True
         found = Found(content, None, source, AttributionKind.DIRECT, unit.paragraph, inherited)
         self.found.append(found)
