@@ -97,3 +97,15 @@ def test_a_later_quote_in_the_paragraph_keeps_the_speaker_of_a_partial_quote() -
         None,
         '"But I have serious concerns about the quality of the estimates."',
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ('"We will win," said Jane Roe, speaking to reporters in Ohio.', "Jane Roe"),
+        ('"We will win," said Jane Roe, on her first day in office.', "Jane Roe"),
+        ('"Costs will rise," said Mr. Lee, who argued that the tax is too high.', "Mr. Lee"),
+    ],
+)
+def test_an_aside_after_an_inverted_source_is_no_part_of_it(body: str, source: str) -> None:
+    assert (source, "said", body[: body.index(",") + 2].rstrip()) in _triples(body)

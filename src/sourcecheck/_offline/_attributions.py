@@ -272,6 +272,9 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_ASIDE_AFTER_SOURCE = re.compile(
+    r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
+)
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
@@ -999,13 +1002,18 @@ class _Finder:
         if source is None or not plausible_source(self.text, *source):
             return False
         rest = self.text[source[1] : unit.end].strip(" .")
-        if rest.startswith(",") and not _CONJUNCTION_AFTER.match(rest):
+        aside = _ASIDE_AFTER_SOURCE.match(self.text, source[1], unit.end)
+        if aside is not None and "," not in self.text[source[0] : source[1]]:
+            rest = ""  # "said O'Neill, on his first day", "said Tusk, summing up ...": an aside
+        elif rest.startswith(",") and not _CONJUNCTION_AFTER.match(rest):
             # "said Don Fowler, who helmed the DNC ..., and has backed ...": all his
             end = min(
                 [a for a, _ in self.claims_near(source[1], unit.end) if a > source[1]],
                 default=unit.end,
             )
-            source = (source[0], self.trim(source[1], end)[1])
+            extra = self.trim(source[1], end)
+            if extra[1] > extra[0]:
+                source = (source[0], extra[1])
             rest = ""
         if rest.strip(",") and not _ADVERBIAL_AFTER.match(rest.strip(" ,")):
             return False  # "said X" must end the clause (or leave only a time or place)

@@ -652,6 +652,8 @@ def _appositive_follows(text: str, pos: int, hi: int) -> bool:
         return False
     word = text[toks[0][0] : toks[0][1]]
     low = word.lower()
+    if low == "who" and any(_low(text, t) in CUE_WORDS for t in toks[1:3]):
+        return False  # "said Mr. Kamin, who emphasized that ...": an attribution of its own
     return low in _DETERMINERS or low in {"who", "of"} or word[0].isdigit() or low in _TITLE_WORDS
 
 
