@@ -55,6 +55,12 @@ def _triples(
             "The mayor has yet to explain why the bridge is closed.",
             ("The mayor", "has yet to explain", "why the bridge is closed"),
         ),
+        (
+            # only a verb of saying inverts ("..., said X"): "celebrated" here is the
+            # content's own verb
+            "The museum, the mayor said, celebrated several local heroes.",
+            ("the mayor", "said", "The museum, the mayor said, celebrated several local heroes"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

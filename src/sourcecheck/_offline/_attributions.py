@@ -996,8 +996,8 @@ class _Finder:
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
         before_text = self.text[lo : cue.start].rstrip()
-        if not before_text or before_text[-1] not in ",”\"’'":
-            return False
+        if not before_text or before_text[-1] not in ",”\"’'" or not cue.info.speech:
+            return False  # "The museum, Mr. Bush said, celebrated ...": no inversion
         source = source_after(self.text, cue.end, unit.end)
         if source is None or not plausible_source(self.text, *source):
             return False
