@@ -249,3 +249,22 @@ def test_a_participle_keeps_its_time_phrase_in_the_source() -> None:
     found = [a for a in OfflineReader().read(Document(text)).attributions if a.cue]
     assert found[0].source is not None
     assert found[0].source.text == "A federal report released last year"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kall -- co-editor of a book on the debates -- said the rules changed.",
+            "Kall -- co-editor of a book on the debates --",
+        ),
+        (
+            "Jane Roe, a lawyer for the coalition, which represents developers, said it.",
+            "Jane Roe, a lawyer for the coalition, which represents developers,",
+        ),
+    ],
+)
+def test_a_source_with_a_dashed_aside_or_a_relative_clause(text: str, expected: str) -> None:
+    found = source_before(text, 0, text.index(" said") + 1)
+    assert found is not None
+    assert text[found[0] : found[1]] == expected

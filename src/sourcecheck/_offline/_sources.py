@@ -480,7 +480,15 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             # "Trump, speaking to veterans in Virginia, said": the source is the name alone
             return source_before(text, lo, inner)
         start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
+        if start is None and _RELATIVE.match(text, inner + 1):
+            # "Jane Roe, a developer, which ..., said": an appositive and a relative clause
+            outer = text.rfind(",", lo, inner)
+            if outer >= 0:
+                start = _appositive_start(text, _clause_start(text, lo, outer), inner, lo)
         return (start, end) if start is not None else None
+    dash = _DASH_BEFORE.search(text, max(lo, end - 3), end)
+    if dash is not None:
+        return _dash_appositive(text, lo, dash.start(), end, dash.group())
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
     whole = _cut_relative(text, toks)
@@ -493,6 +501,23 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if not toks or not _plausible_np(text, toks):
             return None
     return toks[0][0], toks[-1][1]
+
+
+_RELATIVE = re.compile(r"\s*(?:who|which)\b")
+_DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
+
+
+def _dash_appositive(
+    text: str, lo: int, closing: int, end: int, mark: str
+) -> tuple[int, int] | None:
+    """'Kall -- co-editor of a book on the debates -- said': the name before a dashed aside."""
+    opening = text.rfind(mark.strip(), lo, closing)
+    if opening < 0 or len(text[opening:closing].split()) > 30:
+        return None
+    name = source_before(text, lo, opening)
+    if name is None or len(_words(text, *name)) > 8:
+        return None
+    return name[0], end
 
 
 def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
