@@ -268,3 +268,10 @@ def test_a_source_with_a_dashed_aside_or_a_relative_clause(text: str, expected: 
     found = source_before(text, 0, text.index(" said") + 1)
     assert found is not None
     assert text[found[0] : found[1]] == expected
+
+
+def test_a_subject_pronoun_after_a_leading_phrase_is_the_source() -> None:
+    text = "In an interview with a radio host he blasted the press."
+    found = source_before(text, 0, text.index("blasted"))
+    assert found is not None
+    assert text[found[0] : found[1]] == "he"

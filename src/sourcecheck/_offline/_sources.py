@@ -54,6 +54,7 @@ PRONOUNS = frozenset(
     )
 )
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Words that never stand in a title before a name ("Special Envoy Steve Witkoff").
 _NOT_IN_TITLE = frozenset(
     _wordlist(
@@ -568,6 +569,8 @@ def _after_leading_phrase(text: str, toks: list[tuple[int, int]]) -> list[tuple[
     """'In a Bloomberg interview Trump' -> 'Trump': a leading phrase with no comma."""
     if len(toks) < 3 or _low(text, toks[0]) not in _PREPOSITIONS:
         return toks
+    if _low(text, toks[-1]) in _SUBJECT_PRONOUNS:
+        return toks[-1:]  # "In an interview with RT he blasted"
     i = len(toks)
     while i > 0 and _is_capital(text[toks[i - 1][0] : toks[i - 1][1]]):
         i -= 1
