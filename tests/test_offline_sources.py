@@ -9,6 +9,7 @@ from sourcecheck._offline import OfflineReader
 from sourcecheck._offline._sources import (
     People,
     describe,
+    leading_subject,
     plural_source,
     source_after,
     source_before,
@@ -275,3 +276,17 @@ def test_a_subject_pronoun_after_a_leading_phrase_is_the_source() -> None:
     found = source_before(text, 0, text.index("blasted"))
     assert found is not None
     assert text[found[0] : found[1]] == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He recently pitched the plan to voters.", "He"),
+        ("On September 27 they published the results.", "they"),
+        ("A reporter for USA Today reported it.", "A reporter for USA Today"),
+    ],
+)
+def test_the_leading_subject_drops_adverbs_but_not_names(text: str, expected: str) -> None:
+    found = leading_subject(text, 0, len(text))
+    assert found is not None
+    assert text[found[0] : found[1]] == expected

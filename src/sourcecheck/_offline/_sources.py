@@ -250,6 +250,8 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         'President Obama'
     """
     toks = _words(text, start, end)
+    while toks and text[toks[0][0] : toks[0][1]] in {",", ";", ":"}:
+        toks = toks[1:]  # the rest of a sentence after a quote: '"...," Blige sings'
     comma = next((i for i, t in enumerate(toks[:8]) if text[t[0] : t[1]] == ","), None)
     opener = _low(text, toks[0]) if toks else ""
     if comma is not None and (
@@ -267,6 +269,9 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None
     whole = len(taken) == len(toks)
     taken = _trim_leading(text, taken) if taken else taken
+    taken = _drop_time(text, taken)  # "He recently pitched": the adverb is no part of it
+    if taken and not whole and _low(text, taken[-1]) in _SUBJECT_PRONOUNS:
+        return taken[-1]  # "On September 27 they published"
     if not taken or whole or not _plausible_np(text, taken):
         return None
     return taken[0][0], taken[-1][1]
@@ -547,6 +552,9 @@ _TIME_WORDS = frozenset(
 )
 
 
+_WEEKDAYS = frozenset(_wordlist("monday tuesday wednesday thursday friday saturday sunday"))
+
+
 def _participle(text: str, tok: tuple[int, int]) -> bool:
     return text[tok[0]].islower() and _low(text, tok).endswith("ed")
 
@@ -554,7 +562,10 @@ def _participle(text: str, tok: tuple[int, int]) -> bool:
 def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Wells Fargo just this month' -> 'Wells Fargo'; 'The Times on Saturday' -> 'The Times'."""
     while len(toks) > 1 and (
-        _low(text, toks[-1]) in _TIME_WORDS
+        (
+            _low(text, toks[-1]) in _TIME_WORDS
+            and (text[toks[-1][0]].islower() or _low(text, toks[-1]) in _WEEKDAYS)
+        )
         or (
             _low(text, toks[-1]).endswith("ly")
             and text[toks[-1][0]].islower()
