@@ -61,6 +61,11 @@ def _triples(
             "The museum, the mayor said, celebrated several local heroes.",
             ("the mayor", "said", "The museum, the mayor said, celebrated several local heroes"),
         ),
+        (
+            # a gerund after a preposition continues its clause, whose subject speaks
+            "The mayor opened the session by saying that the budget was short.",
+            ("The mayor", "saying", "that the budget was short"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

@@ -272,6 +272,9 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+# "He pitched himself by telling them ...": a gerund after a preposition continues the
+# clause, whose subject speaks.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
     r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
 )
@@ -750,7 +753,11 @@ class _Finder:
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
         before = self.text[lo : cue.start].rstrip()
-        if not before.endswith(",") and not self.saying_after_noun(cue, before):
+        if (
+            not before.endswith(",")
+            and not self.saying_after_noun(cue, before)
+            and not self.after_preposition(cue, before)
+        ):
             return False
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
@@ -765,6 +772,15 @@ class _Finder:
             return False
         self.pending.append((self.found[-1], unit))  # its subject is found after the unit
         return True
+
+    def after_preposition(self, cue: Cue, before: str) -> bool:
+        """``He pitched himself by telling them ...``: a gerund after a preposition
+        continues its clause, unless that clause is already another cue's content
+        ("said he was faulted for saying ...")."""
+        return _PREPOSITION_BEFORE.search(before) is not None and not any(
+            c.verb_start < cue.verb_start and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
 
     @staticmethod
     def saying_after_noun(cue: Cue, before: str) -> bool:
