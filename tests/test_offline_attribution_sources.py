@@ -66,6 +66,11 @@ def _triples(
             "The mayor opened the session by saying that the budget was short.",
             ("The mayor", "saying", "that the budget was short"),
         ),
+        (
+            # a participle opening the sentence: content to the comma, the subject after
+            "Citing a new study, the senator argued for a delay.",
+            ("the senator", "Citing", "a new study"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

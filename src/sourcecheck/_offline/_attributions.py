@@ -272,6 +272,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
@@ -485,6 +486,8 @@ class _Finder:
             self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
             return
         if info.gerund and not auxiliaries & _BE:
+            if self.fronted(unit, cue, lo):
+                return
             if not self.continuation(unit, cue, lo):
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
             return
@@ -772,6 +775,30 @@ class _Finder:
             return False
         self.pending.append((self.found[-1], unit))  # its subject is found after the unit
         return True
+
+    def fronted(self, unit: Unit, cue: Cue, lo: int) -> bool:
+        """``Claiming CONTENT, Trump told Fox ...``: a participle opening the sentence;
+        its content runs to the comma, its source is the subject after it."""
+        if self.text[lo : cue.start].strip() or not self.text[cue.verb_start].isupper():
+            return False
+        end = None
+        for m in _COMMA.finditer(self.text, cue.end, unit.end):
+            region = self.in_quote(m.start())
+            if region is None:
+                end = m.start()
+            elif region.end - m.end() <= 1:
+                end = region.end  # 'Bemoaning the "phony system," Trump ...'
+            if end is not None:
+                break
+        if end is None:
+            return False
+        subject = leading_subject(self.text, end + 1, unit.end)
+        start = self.content_start(cue.end, end, cue.info)
+        if subject is None or start is None or start >= end:
+            return False
+        return self.add(
+            unit, (start, end), (cue.verb_start, cue.end), subject, AttributionKind.INDIRECT
+        )
 
     def after_preposition(self, cue: Cue, before: str) -> bool:
         """``He pitched himself by telling them ...``: a gerund after a preposition

@@ -546,7 +546,7 @@ _TIME_WORDS = frozenset(
         """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     just now then really also promptly barely recently earlier later again week month
-    year on this last next
+    year on this last next often
     """
     )
 )
