@@ -68,7 +68,7 @@ def _triples(
         ),
         (
             # a participle opening the sentence: content to the comma, the subject after
-            "Citing a new study, the senator argued for a delay.",
+            "Citing a new study, the senator voted against the bill.",
             ("the senator", "Citing", "a new study"),
         ),
     ],
