@@ -290,3 +290,8 @@ def test_the_leading_subject_drops_adverbs_but_not_names(text: str, expected: st
     found = leading_subject(text, 0, len(text))
     assert found is not None
     assert text[found[0] : found[1]] == expected
+
+
+def test_a_subject_with_a_short_relative_clause() -> None:
+    text = "Two officials who spoke on condition of anonymity said the talks had stalled."
+    assert _before(text) == "Two officials who spoke on condition of anonymity"

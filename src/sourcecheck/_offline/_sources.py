@@ -502,7 +502,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if len(toks) < len(whole) and _participle(text, toks[-1]) and len(toks) > 1:
         toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
-    if not _plausible_np(text, toks):
+    if not _plausible_np(text, toks) and not _relative_subject(text, toks):
         toks = _after_conjunction(text, toks)
         if not toks or not _plausible_np(text, toks):
             return None
@@ -524,6 +524,26 @@ def _dash_appositive(
     if name is None or len(_words(text, *name)) > 8:
         return None
     return name[0], end
+
+
+def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
+    """'Two officials who spoke on condition of anonymity': a noun phrase and a short
+    relative clause about it (whose verbs would otherwise make it look like a clause)."""
+    for i in range(1, min(len(toks) - 1, 7)):
+        if _low(text, toks[i]) in {"who", "that", "which"}:
+            return (
+                len(toks) - i <= 14
+                and _low(text, toks[-1]) not in _BAD_LAST
+                and _plausible_np(text, toks[:i])
+                and not any(_low(text, t) in _NOT_IN_RELATIVE for t in toks[i + 1 :])
+                and not any(text[a] in "\"“”'‘’" for a, _ in toks[i:])
+            )
+        if _low(text, toks[i]) in _NOT_IN_RELATIVE:
+            return False
+    return False
+
+
+_NOT_IN_RELATIVE = frozenset({",", ";", ":", "and", "or", "but", "that", "which", "who"})
 
 
 def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
