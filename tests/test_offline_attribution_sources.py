@@ -71,6 +71,10 @@ def _triples(
             "Citing a new study, the senator voted against the bill.",
             ("the senator", "Citing", "a new study"),
         ),
+        (
+            "Records from the county show that turnout fell.",
+            ("Records from the county", "show", "that turnout fell"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

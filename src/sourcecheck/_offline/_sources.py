@@ -343,7 +343,7 @@ def plural_source(source: str) -> bool:
     words = source.strip().rstrip(",").split()
     if not words:
         return False
-    head = next((i for i, w in enumerate(words[1:], 1) if w.lower() in {"to", "for"}), 0)
+    head = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _HEAD_ENDS), 0)
     if head and _plural_word(words[head - 1].lower()):
         return True  # "advisers to Mr. Obama", "lawyers for the family"
     last = words[-1].lower().strip(".,)")
@@ -367,6 +367,9 @@ def plural_source(source: str) -> bool:
     }:
         return True  # "Those close to him", "Many in the party"
     return " and " in f" {source} " or _plural_word(last)
+
+
+_HEAD_ENDS = frozenset({"to", "for", "from", "with"})
 
 
 def _plural_word(word: str) -> bool:
