@@ -295,3 +295,8 @@ def test_the_leading_subject_drops_adverbs_but_not_names(text: str, expected: st
 def test_a_subject_with_a_short_relative_clause() -> None:
     text = "Two officials who spoke on condition of anonymity said the talks had stalled."
     assert _before(text) == "Two officials who spoke on condition of anonymity"
+
+
+def test_a_name_before_two_descriptions() -> None:
+    text = "Jane Roe, the attorney general of Ohio, one of the states suing, said it."
+    assert _before(text) == "Jane Roe, the attorney general of Ohio, one of the states suing,"

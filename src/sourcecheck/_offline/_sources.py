@@ -494,6 +494,8 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             outer = text.rfind(",", lo, inner)
             if outer >= 0:
                 start = _appositive_start(text, _clause_start(text, lo, outer), inner, lo)
+        if start is not None:
+            start = _name_before_description(text, lo, start)
         return (start, end) if start is not None else None
     dash = _DASH_BEFORE.search(text, max(lo, end - 3), end)
     if dash is not None:
@@ -510,6 +512,31 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if not toks or not _plausible_np(text, toks):
             return None
     return toks[0][0], toks[-1][1]
+
+
+def _name_before_description(text: str, lo: int, start: int) -> int:
+    """'Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said': a
+    source that starts with a description may follow the name it describes."""
+    first = _words(text, start, min(len(text), start + 40))
+    if not first or (
+        _is_capital(text[first[0][0] : first[0][1]]) and _low(text, first[0]) not in _DETERMINERS
+    ):
+        return start  # already a name
+    comma = start - 1
+    while comma > lo and text[comma].isspace():
+        comma -= 1
+    if comma <= lo or text[comma] != ",":
+        return start
+    name = _trim_leading(text, _words(text, _clause_start(text, lo, comma), comma))
+    if (
+        name
+        and len(name) <= 6
+        and _low(text, name[0]) not in _LEADING
+        and _ends_in_name(text, name)
+        and all(_is_capital(text[a:b]) or text[a:b] in "()" for a, b in name)
+    ):
+        return name[0][0]
+    return start
 
 
 _RELATIVE = re.compile(r"\s*(?:who|which)\b")
