@@ -75,6 +75,12 @@ def _triples(
             "Records from the county show that turnout fell.",
             ("Records from the county", "show", "that turnout fell"),
         ),
+        (
+            # an object relative: the speaker follows "which", the content is the verb
+            # phrase after the cue
+            "He criticized the donations, which he said were tied to favors.",
+            ("he", "said", "were tied to favors"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

@@ -121,7 +121,7 @@ _LISTENER_ONLY = re.compile(
     r"(?:\s+(?:on|in|at|during|after|last|this|earlier)\b(?:\s+[\w’'.,-]+){0,5})?$",
     re.DOTALL,
 )
-_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
+_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
@@ -272,6 +272,8 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+# "which he said were accompanied by ...": the verb after the cue is the content's
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
@@ -461,7 +463,12 @@ class _Finder:
             return False
         if self.text[content[0] : content[1]].lower() in _NO_CONTENT:
             return False  # "His ex-wife agreed, but ...": a lone function word
-        if cue is not None and content[0] > cue[1] and _VERB_FIRST.match(self.text, content[0]):
+        if (
+            cue is not None
+            and content[0] > cue[1]
+            and _VERB_FIRST.match(self.text, content[0])
+            and not (source and _OBJECT_RELATIVE.search(self.text, 0, source[0]))
+        ):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
         if (

@@ -651,6 +651,8 @@ def _clause_start(text: str, lo: int, end: int) -> int:
 def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'voters who said' -> 'who'; 'the plan that he said' -> 'he'; 'dresses that
     showed' -> nothing (a relative "that" is not a speaker)."""
+    if len(toks) > 1 and _low(text, toks[0]) in {"which", "what"}:
+        return toks[1:]  # "which he said were ...", "what the senators said was ..."
     for i in range(len(toks) - 1, -1, -1):
         word = _low(text, toks[i])
         if (
