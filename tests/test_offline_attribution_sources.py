@@ -135,3 +135,12 @@ def test_a_later_quote_in_the_paragraph_keeps_the_speaker_of_a_partial_quote() -
 )
 def test_an_aside_after_an_inverted_source_is_no_part_of_it(body: str, source: str) -> None:
     assert (source, "said", body[: body.index(",") + 2].rstrip()) in _triples(body)
+
+
+def test_a_colon_introduces_an_unquoted_next_paragraph() -> None:
+    body = "The governor added:\n\nIt is typical of the campaign. They know nothing at all."
+    assert _triples(body)[0] == (
+        "The governor",
+        "added",
+        "It is typical of the campaign. They know nothing at all",
+    )

@@ -1037,9 +1037,15 @@ class _Finder:
         if not nxt:
             return False
         following = self.regions_in(nxt[0].start, nxt[-1].end)
-        if not following or following[0].start != nxt[0].start:
+        if following and following[0].start == nxt[0].start:
+            content = (following[0].start, following[-1].end)
+        elif self.text[unit.start : unit.end].rstrip().endswith(":") and not following:
+            # "The governor added:" and a paragraph set off without quote marks
+            content = self.trim(nxt[0].start, nxt[-1].end)
+            if self.is_claimed(*content):
+                return False
+        else:
             return False
-        content = (following[0].start, following[-1].end)
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
         return True
 
