@@ -144,3 +144,11 @@ def test_a_colon_introduces_an_unquoted_next_paragraph() -> None:
         "added",
         "It is typical of the campaign. They know nothing at all",
     )
+
+
+def test_a_gerund_skips_a_relative_pronoun_for_its_subject() -> None:
+    body = (
+        "Trump was defensive about an architect who said he was unpaid, "
+        "saying that the work was poor."
+    )
+    assert ("Trump", "saying", "that the work was poor") in _triples(body)

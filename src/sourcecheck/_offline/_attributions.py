@@ -846,6 +846,7 @@ class _Finder:
             and unit.start <= f.source[0]
             and f.cue is not None
             and f.cue[1] <= before
+            and self.text[f.source[0] : f.source[1]].lower() not in {"who", "which", "that"}
         ]
         if earlier:
             return max(earlier, key=lambda f: f.cue[1] if f.cue else 0).source
