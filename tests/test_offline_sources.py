@@ -300,3 +300,12 @@ def test_a_subject_with_a_short_relative_clause() -> None:
 def test_a_name_before_two_descriptions() -> None:
     text = "Jane Roe, the attorney general of Ohio, one of the states suing, said it."
     assert _before(text) == "Jane Roe, the attorney general of Ohio, one of the states suing,"
+
+
+def test_a_long_leading_subject_with_an_appositive() -> None:
+    text = "Dean, a former party chairman and presidential candidate, poked at the rival."
+    found = leading_subject(text, 0, len(text))
+    assert found is not None
+    assert text[found[0] : found[1]] == (
+        "Dean, a former party chairman and presidential candidate,"
+    )

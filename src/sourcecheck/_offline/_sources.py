@@ -265,9 +265,15 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         if text[tok[0]].islower() and (low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS):
             break
         taken.append(tok)
-        if len(taken) > 8:
+        if len(taken) > 24:
             return None
     whole = len(taken) == len(toks)
+    if len(taken) > 8:
+        if whole:
+            return None
+        # "Dean, a former party chairman and candidate, poked at ...": the noun phrase
+        # (with an appositive) right before the verb
+        return source_before(text, toks[0][0], toks[len(taken)][0])
     taken = _trim_leading(text, taken) if taken else taken
     taken = _drop_time(text, taken)  # "He recently pitched": the adverb is no part of it
     if taken and not whole and _low(text, taken[-1]) in _SUBJECT_PRONOUNS:
