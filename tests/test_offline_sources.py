@@ -309,3 +309,8 @@ def test_a_long_leading_subject_with_an_appositive() -> None:
     assert text[found[0] : found[1]] == (
         "Dean, a former party chairman and presidential candidate,"
     )
+
+
+def test_a_noun_phrase_with_a_relative_appositive() -> None:
+    text = "The alliance, which includes two large unions, said it would march."
+    assert _before(text) == "The alliance, which includes two large unions,"

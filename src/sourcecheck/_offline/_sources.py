@@ -417,8 +417,12 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
         or (not _is_capital(first_raw) and len(appositive) <= 6)
         or any(text[a].islower() for a, _ in appositive)  # "Democrat of California"
     )
-    if not descriptive or len(name) > 8 or not _ends_in_name(text, name):
+    if not descriptive or len(name) > 8:
         return None
+    if not _ends_in_name(text, name) and not (
+        first in {"who", "which"} and _plausible_np(text, name)
+    ):
+        return None  # "The alliance, which includes ..., advocates": a relative appositive
     return name[0][0]
 
 
