@@ -314,3 +314,14 @@ def test_a_long_leading_subject_with_an_appositive() -> None:
 def test_a_noun_phrase_with_a_relative_appositive() -> None:
     text = "The alliance, which includes two large unions, said it would march."
     assert _before(text) == "The alliance, which includes two large unions,"
+
+
+def test_a_name_with_a_long_relative_appositive() -> None:
+    text = (
+        "Dr. Jane Roe, who as a Navy captain was the White House physician in the "
+        "administration of a former president and later retired from the service as "
+        "a rear admiral, said that the leg was hurt."
+    )
+    found = _before(text)
+    assert found is not None
+    assert found.startswith("Dr. Jane Roe, who as a Navy captain")
