@@ -152,3 +152,15 @@ def test_a_gerund_skips_a_relative_pronoun_for_its_subject() -> None:
         "saying that the work was poor."
     )
     assert ("Trump", "saying", "that the work was poor") in _triples(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ('"The law cannot stand," said the ruling.', "the ruling"),
+        ('"It is a misguided approach," said Mr. Lee (a view shared by others).', "Mr. Lee"),
+        ('"We will march," said the group (AROS).', "the group (AROS)"),
+    ],
+)
+def test_an_inverted_source_that_looks_like_a_cue_or_has_an_aside(body: str, source: str) -> None:
+    assert [s for s, cue, _ in _triples(body) if cue == "said"] == [source]

@@ -39,6 +39,7 @@ from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
     infinitive_subject,
     leading_subject,
+    named_after_cue,
     named_source,
     plausible_source,
     plural_source,
@@ -1056,9 +1057,13 @@ class _Finder:
         if not before_text or before_text[-1] not in ",”\"’'" or not cue.info.speech:
             return False  # "The museum, Mr. Bush said, celebrated ...": no inversion
         source = source_after(self.text, cue.end, unit.end)
-        if source is None or not plausible_source(self.text, *source):
+        if source is None or not (
+            plausible_source(self.text, *source) or named_after_cue(self.text, *source)
+        ):
             return False
         rest = self.text[source[1] : unit.end].strip(" .")
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = ""  # "said Mr. Burman (a view echoed by others)."
         aside = _ASIDE_AFTER_SOURCE.match(self.text, source[1], unit.end)
         if aside is not None and "," not in self.text[source[0] : source[1]]:
             rest = ""  # "said O'Neill, on his first day", "said Tusk, summing up ...": an aside

@@ -31,6 +31,7 @@ __all__ = [
     "describe",
     "infinitive_subject",
     "leading_subject",
+    "named_after_cue",
     "named_source",
     "plausible_source",
     "plural_source",
@@ -335,6 +336,21 @@ def plausible_source(text: str, start: int, end: int) -> bool:
     return _plausible_np(text, head)
 
 
+def named_after_cue(text: str, start: int, end: int) -> bool:
+    """'said the ruling', 'wrote the report's authors': after an inverted cue, a short
+    phrase opening with a determiner may hold cue-like nouns."""
+    toks = _words(text, start, end)
+    head = toks[: next((i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","), len(toks))]
+    lows = [_low(text, t) for t in head]
+    return (
+        0 < len(head) <= 6
+        and lows[0] in {"the", "a", "an", "his", "her", "their", "its"}
+        and not any(w in _CLAUSE_WORDS for w in lows)
+        and lows[-1].isalpha()
+        and lows[-1] not in _BAD_LAST
+    )
+
+
 def named_source(source: str) -> bool:
     """A subject that is a name or a personal pronoun ("Trump", "the I.R.S.", "she")."""
     words = source.strip().rstrip(",").split()
@@ -597,6 +613,8 @@ def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int
 
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
+# A parenthesis that belongs to a name: a party and state, an acronym, a state.
+_PAREN_NAME = re.compile(r"\((?:[RDI]-[A-Z][\w.]*|[A-Z][A-Z.&-]+|[A-Z][a-z]+\.?)\)")
 # An interposed scene, not an appositive: "X, speaking to reporters," "X, at the debate,"
 _SCENE = re.compile(
     r"\s*(?:[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
@@ -720,6 +738,8 @@ def source_after(
         low = word.lower().rstrip(".")
         if word in ".;:!?—―–" or word in '"“”':
             break
+        if word == "(" and taken and not _PAREN_NAME.match(text, tok[0]):
+            break  # "said Mr. Burman (a view echoed by others)": an aside
         if word == ",":
             commas += 1
             if commas > 2 or not appositive or not _appositive_follows(text, tok[1], hi):
