@@ -418,8 +418,9 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
             return None
         name = _trim_leading(text, _words(text, _clause_start(text, outer_lo, outer), outer))
         return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
-    longest = 40 if _low(text, appositive[0]) in {"who", "which"} else 24
-    if not appositive or not name or len(appositive) > longest or len(name) > 10:
+    if not appositive or not name or len(name) > 10:
+        return None
+    if len(appositive) > (40 if _low(text, appositive[0]) in {"who", "which"} else 24):
         return None
     if _role_then_name(text, name, appositive):
         return name[0][0]
