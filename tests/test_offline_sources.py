@@ -325,3 +325,8 @@ def test_a_name_with_a_long_relative_appositive() -> None:
     found = _before(text)
     assert found is not None
     assert found.startswith("Dr. Jane Roe, who as a Navy captain")
+
+
+def test_an_including_appositive_stays_with_its_noun_phrase() -> None:
+    text = "Several companies, including Acme, said they would appeal."
+    assert _before(text) == "Several companies, including Acme,"

@@ -438,7 +438,7 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
     if not descriptive or len(name) > 8:
         return None
     if not _ends_in_name(text, name) and not (
-        first in {"who", "which"} and _plausible_np(text, name)
+        first in {"who", "which", "including"} and _plausible_np(text, name)
     ):
         return None  # "The alliance, which includes ..., advocates": a relative appositive
     return name[0][0]
@@ -618,7 +618,7 @@ _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
 _PAREN_NAME = re.compile(r"\((?:[RDI]-[A-Z][\w.]*|[A-Z][A-Z.&-]+|[A-Z][a-z]+\.?)\)")
 # An interposed scene, not an appositive: "X, speaking to reporters," "X, at the debate,"
 _SCENE = re.compile(
-    r"\s*(?:[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
+    r"\s*(?:(?!including\b)[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
     r"however|meanwhile|so\s+far|thus\s+far|[a-z]+ly)\b"
 )
 _TIME_WORDS = frozenset(
