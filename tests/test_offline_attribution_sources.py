@@ -81,6 +81,11 @@ def _triples(
             "He criticized the donations, which he said were tied to favors.",
             ("he", "said", "were tied to favors"),
         ),
+        (
+            # a passive with its agent after a short object
+            "The mayor has been called a fraud by several critics.",
+            ("several critics", "has been called", "The mayor has been called a fraud"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

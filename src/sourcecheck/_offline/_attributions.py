@@ -273,6 +273,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
@@ -568,6 +569,13 @@ class _Finder:
             if self.in_quote(comma.start()) is None:
                 end = comma.start()  # the passive clause ends at its first comma
                 break
+        later = _LATE_AGENT.search(self.text, cue.end, end)
+        if later is not None and len(self.text[cue.end : later.start()].split()) <= 4:
+            agent = source_after(self.text, later.end(), end, any_first=True)
+            if agent is not None:
+                # "X has been called a charlatan by fellow physicians"
+                self.add(unit, (subject[0], later.start()), span, agent, AttributionKind.INDIRECT)
+                return
         self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
