@@ -330,3 +330,8 @@ def test_a_name_with_a_long_relative_appositive() -> None:
 def test_an_including_appositive_stays_with_its_noun_phrase() -> None:
     text = "Several companies, including Acme, said they would appeal."
     assert _before(text) == "Several companies, including Acme,"
+
+
+def test_a_noun_phrase_with_a_participial_appositive() -> None:
+    text = "The committee, led by Senator Jane Roe, said the deal was close."
+    assert _before(text) == "The committee, led by Senator Jane Roe,"

@@ -438,7 +438,8 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
     if not descriptive or len(name) > 8:
         return None
     if not _ends_in_name(text, name) and not (
-        first in {"who", "which", "including"} and _plausible_np(text, name)
+        (first in {"who", "which", "including"} or (first.endswith("ed") and first_raw.islower()))
+        and _plausible_np(text, name)
     ):
         return None  # "The alliance, which includes ..., advocates": a relative appositive
     return name[0][0]
