@@ -86,6 +86,11 @@ def _triples(
             "The mayor has been called a fraud by several critics.",
             ("several critics", "has been called", "The mayor has been called a fraud"),
         ),
+        (
+            # "When pressed by X about Y,": the asker is the source, the question the content
+            "When pressed by reporters about the deal, the governor said it was fair.",
+            ("reporters", "pressed", "the deal"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

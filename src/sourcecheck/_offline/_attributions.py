@@ -273,6 +273,8 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_WHEN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b)(?:[Ww]hen|[Ii]f|[Oo]nce)\s+$")
+_QUESTION_AFTER = re.compile(r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b))")
 _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
@@ -505,6 +507,8 @@ class _Finder:
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
                 self.infinitive(unit, cue, lo, to.start())
+            elif _WHEN_BEFORE.search(self.text, lo, cue.start):
+                self.when_asked(unit, cue)
             elif not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
@@ -543,6 +547,24 @@ class _Finder:
             return
         end = self.cut(start, unit.end)
         self.add(unit, (start, end), (verb, cue.end), source, AttributionKind.INDIRECT)
+
+    def when_asked(self, unit: Unit, cue: Cue) -> None:
+        """``When pressed by Holt about how ..., he said``: the asker after "by" is the
+        source, the question (up to the comma) the content."""
+        if self.text[cue.verb_start : cue.end].lower() == cue.info.lemma:
+            return  # "When they say ...": not a participle
+        pos, source = cue.end, None
+        by = _BY_AGENT.match(self.text, cue.end, unit.end)
+        if by is not None:
+            source = source_after(self.text, by.end(), unit.end, any_first=True)
+            if source is None:
+                return
+            pos = source[1]
+        m = _QUESTION_AFTER.match(self.text, pos, unit.end)
+        comma = self.text.find(",", pos, unit.end)
+        if m is None or comma < 0:
+            return
+        self.add(unit, (m.end(), comma), (cue.start, cue.end), source, AttributionKind.INDIRECT)
 
     def passive(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``The issue was first reported by The Post``: the subject is the content, the
