@@ -91,6 +91,11 @@ def _triples(
             "When pressed by reporters about the deal, the governor said it was fair.",
             ("reporters", "pressed", "the deal"),
         ),
+        (
+            # a noun-like form ("votes", "notes") is a verb before a to-infinitive
+            "House panel votes to hold the aide in contempt.",
+            ("House panel", "votes", "to hold the aide in contempt"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

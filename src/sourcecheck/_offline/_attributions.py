@@ -273,6 +273,11 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_AUXILIARY_WORDS = frozenset(
+    _wordlist("has have had is are was were be been will would can could do does did may might")
+)
+# After a noun-like form ("plans", "notes"), what only a verb takes: a clause or an infinitive.
+_VERB_OBJECT = re.compile(r"\s+to\s+[a-z]+\b")
 _WHEN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b)(?:[Ww]hen|[Ii]f|[Oo]nce)\s+$")
 _QUESTION_AFTER = re.compile(r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b))")
 _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
@@ -705,7 +710,19 @@ class _Finder:
         word = self.text[cue.verb_start : cue.end].lower()
         if word not in NOUN_LIKE:
             return True
-        return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
+        if set(self.text[cue.start : cue.verb_start].lower().split()) & _AUXILIARY_WORDS:
+            return False
+        subject = self.text[source[0] : source[1]]
+        if named_source(subject):
+            return True
+        # "the study, which notes that ...", "House panel votes to hold ...": a verb after
+        # all, unless the clause is already another cue's content
+        return (
+            subject.lower() in {"which", "that"}
+            or _VERB_OBJECT.match(self.text, cue.end) is not None
+        ) and not any(
+            c.verb_start < source[0] and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        )
 
     def colon_quote(self, unit: Unit) -> None:
         """``President Obama is rolling out a new message: "It's about me."``: a quote after
