@@ -179,3 +179,22 @@ def test_a_gerund_skips_a_relative_pronoun_for_its_subject() -> None:
 )
 def test_an_inverted_source_that_looks_like_a_cue_or_has_an_aside(body: str, source: str) -> None:
     assert [s for s, cue, _ in _triples(body) if cue == "said"] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The lawyer said the videos do not show a gun, the footage showed.",
+            ("The lawyer", "said"),
+        ),
+        (
+            "Roe said she felt the law was unfair, she said.",
+            ("Roe", "said"),
+        ),
+    ],
+)
+def test_the_attribution_that_opens_the_sentence_is_kept(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert [(source, cue) for source, cue, _ in _triples(body)] == [expected]

@@ -273,6 +273,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
@@ -1007,6 +1008,12 @@ class _Finder:
         """``CONTENT, X said ...``: True if the content before the source was taken."""
         text = self.text
         span = (cue.start, cue.end)
+        if (
+            not cue.info.speech or text[source[0] : source[1]].lower() in _REPEATED_SPEAKER
+        ) and self.speaker_inside(before):
+            # "Bamberg said the videos ..., the footage showed", "DuVernay said she felt
+            # ..., she said": the attribution that opens the sentence is the one
+            return True
         region = self.in_quote(before[1] - 1)
         quoted = region is not None and (
             region.start <= before[0] or not is_scare_quote(text, region)
@@ -1047,6 +1054,19 @@ class _Finder:
                 source,
                 AttributionKind.INDIRECT,
             )
+        return False
+
+    def speaker_inside(self, span: tuple[int, int]) -> bool:
+        """True when an unquoted span opens with its own speaker and speech cue ("Bamberg
+        also said ..."): PolNeAR keeps that attribution rather than nesting it."""
+        for c in self.unit_cues:
+            if not span[0] < c.start < span[1] or not c.info.speech or c.info.gerund:
+                continue
+            if self.in_quote(c.verb_start) is not None:
+                continue
+            source = source_before(self.text, span[0], c.start)
+            if source is not None and source[0] == span[0]:
+                return True
         return False
 
     def separated(self, before: tuple[int, int], source_start: int, cue_end: int) -> bool:
