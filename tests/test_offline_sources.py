@@ -9,6 +9,7 @@ from sourcecheck._offline import OfflineReader
 from sourcecheck._offline._sources import (
     People,
     describe,
+    leading_subject,
     plural_source,
     source_after,
     source_before,
@@ -249,3 +250,88 @@ def test_a_participle_keeps_its_time_phrase_in_the_source() -> None:
     found = [a for a in OfflineReader().read(Document(text)).attributions if a.cue]
     assert found[0].source is not None
     assert found[0].source.text == "A federal report released last year"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kall -- co-editor of a book on the debates -- said the rules changed.",
+            "Kall -- co-editor of a book on the debates --",
+        ),
+        (
+            "Jane Roe, a lawyer for the coalition, which represents developers, said it.",
+            "Jane Roe, a lawyer for the coalition, which represents developers,",
+        ),
+    ],
+)
+def test_a_source_with_a_dashed_aside_or_a_relative_clause(text: str, expected: str) -> None:
+    found = source_before(text, 0, text.index(" said") + 1)
+    assert found is not None
+    assert text[found[0] : found[1]] == expected
+
+
+def test_a_subject_pronoun_after_a_leading_phrase_is_the_source() -> None:
+    text = "In an interview with a radio host he blasted the press."
+    found = source_before(text, 0, text.index("blasted"))
+    assert found is not None
+    assert text[found[0] : found[1]] == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He recently pitched the plan to voters.", "He"),
+        ("On September 27 they published the results.", "they"),
+        ("A reporter for USA Today reported it.", "A reporter for USA Today"),
+    ],
+)
+def test_the_leading_subject_drops_adverbs_but_not_names(text: str, expected: str) -> None:
+    found = leading_subject(text, 0, len(text))
+    assert found is not None
+    assert text[found[0] : found[1]] == expected
+
+
+def test_a_subject_with_a_short_relative_clause() -> None:
+    text = "Two officials who spoke on condition of anonymity said the talks had stalled."
+    assert _before(text) == "Two officials who spoke on condition of anonymity"
+
+
+def test_a_name_before_two_descriptions() -> None:
+    text = "Jane Roe, the attorney general of Ohio, one of the states suing, said it."
+    assert _before(text) == "Jane Roe, the attorney general of Ohio, one of the states suing,"
+
+
+def test_a_long_leading_subject_with_an_appositive() -> None:
+    text = "Dean, a former party chairman and presidential candidate, poked at the rival."
+    found = leading_subject(text, 0, len(text))
+    assert found is not None
+    assert text[found[0] : found[1]] == (
+        "Dean, a former party chairman and presidential candidate,"
+    )
+
+
+def test_a_noun_phrase_with_a_relative_appositive() -> None:
+    text = "The alliance, which includes two large unions, said it would march."
+    assert _before(text) == "The alliance, which includes two large unions,"
+
+
+def test_a_name_with_a_long_relative_appositive() -> None:
+    text = (
+        "Dr. Jane Roe, who as a Navy captain was the White House physician in the "
+        "administration of a former president and later retired from the service as "
+        "a rear admiral, said that the leg was hurt."
+    )
+    found = _before(text)
+    assert found is not None
+    assert found.startswith("Dr. Jane Roe, who as a Navy captain")
+
+
+def test_an_including_appositive_stays_with_its_noun_phrase() -> None:
+    text = "Several companies, including Acme, said they would appeal."
+    assert _before(text) == "Several companies, including Acme,"
+
+
+def test_a_noun_phrase_with_a_participial_appositive() -> None:
+    text = "The committee, led by Senator Jane Roe, said the deal was close."
+    assert _before(text) == "The committee, led by Senator Jane Roe,"

@@ -14,8 +14,9 @@ left, it tries the shapes news writing uses:
 Quoted material is atomic: cue words inside quotes are ignored, and a quote that
 follows an attributed quote in the same paragraph (or continues it into the next)
 joins that attribution's content. A quote no rule attributes becomes an attribution of
-its own, without a cue; its source is inherited from the paragraph before when that
-paragraph ends with an attributed quote.
+its own, without a cue; its source is inherited from the attribution before it in the
+same paragraph, or from the paragraph before when that paragraph ends with an
+attributed quote.
 
 Content spans follow PolNeAR: quote marks are part of a quoted content; the sentence's
 final period is not; a complementiser ("that") is. A content that PolNeAR would split
@@ -36,7 +37,9 @@ from sourcecheck._models import AttributionKind
 from sourcecheck._offline._cues import NOUN_LIKE, Cue, CueInfo, find_cues, trie_pattern
 from sourcecheck._offline._quotes import QuoteRegion, is_scare_quote
 from sourcecheck._offline._sources import (
+    infinitive_subject,
     leading_subject,
+    named_after_cue,
     named_source,
     plausible_source,
     plural_source,
@@ -200,12 +203,12 @@ _LISTENER_ONLY = re.compile(
     r"(?:\s+(?:on|in|at|during|after|last|this|earlier)\b(?:\s+[\w’'.,-]+){0,5})?$",
     re.DOTALL,
 )
-_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as)|,)?\s*$")
+_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
 _CALL_IN = re.compile(
-    r"^(?:in|into|up|off|back|out|down|away)\b(?!\s+(?:the|a|an|his|her|their|of)\b)"
+    r"^(?:in(?!\s+[A-Z])|into|up|off|back|out|down|away)\b(?!\s+(?:the|a|an|his|her|their|of)\b)"
 )
 # A leading adverbial is no content: "In the end, Patriot agreed."
 _ADVERBIAL_BEFORE = re.compile(
@@ -349,7 +352,29 @@ _LISTENER = re.compile(
     r"(?=(?:he|she|it|they|we|I|there|the|a|his|her|their)\b)"
     r"|(?:reporters|him|her|them|me|us)\s+"
 )
-_EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
+_BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
+_PASSIVE_END = re.compile(r",")
+_REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
+_AUXILIARY_WORDS = frozenset(
+    _wordlist("has have had is are was were be been will would can could do does did may might")
+)
+# After a noun-like form ("plans", "notes"), what only a verb takes: a clause or an infinitive.
+_VERB_OBJECT = re.compile(r"\s+to\s+[a-z]+\b")
+_WHEN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b)(?:[Ww]hen|[Ii]f|[Oo]nce)\s+$")
+_QUESTION_AFTER = re.compile(r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b))")
+_LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
+# "which he said were accompanied by ...": the verb after the cue is the content's
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
+_COMMA = re.compile(r",")
+# "He pitched himself by telling them ...": a gerund after a preposition continues the
+# clause, whose subject speaks.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
+_ASIDE_AFTER_SOURCE = re.compile(
+    r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
+)
+_TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
+_STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
+_EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
 class _Finder:
@@ -663,7 +688,12 @@ class _Finder:
             return False
         if self.text[content[0] : content[1]].lower() in _NO_CONTENT:
             return False  # "His ex-wife agreed, but ...": a lone function word
-        if cue is not None and content[0] > cue[1] and _VERB_FIRST.match(self.text, content[0]):
+        if (
+            cue is not None
+            and content[0] > cue[1]
+            and _VERB_FIRST.match(self.text, content[0])
+            and not (source and _OBJECT_RELATIVE.search(self.text, 0, source[0]))
+        ):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
         if (
@@ -685,17 +715,25 @@ class _Finder:
         auxiliaries = set(self.text[cue.start : cue.verb_start].lower().split())
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
-            return  # "was confirmed", "is considered": the subject is not the source
+            self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
+            return
         if info.gerund and not auxiliaries & _BE:
+            if self.fronted(unit, cue, lo):
+                return
             if not self.continuation(unit, cue, lo):
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
             return
         source = source_before(self.text, lo, cue.start)
         if source is None or self.is_claimed(*source):
-            if not self.inverted(unit, cue, lo):
+            to = _TO_BEFORE.search(self.text, lo, cue.start)
+            if to is not None:
+                self.infinitive(unit, cue, lo, to.start())
+            elif _WHEN_BEFORE.search(self.text, lo, cue.start):
+                self.when_asked(unit, cue)
+            elif not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
-        if self.embedded(lo, source[0]):
+        if self.embedded(lo, source[0], cue, unit):
             return
         if info.lemma == "put it":
             self.as_put_it(unit, cue, lo, source)
@@ -710,6 +748,78 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def infinitive(self, unit: Unit, cue: Cue, lo: int, to: int) -> None:
+        """``Caddell went on to discuss CONTENT``: the subject of the verb that governs the
+        infinitive is the source; that verb joins the cue."""
+        if not cue.info.speech or self.text[cue.verb_start : cue.end].lower() != cue.info.lemma:
+            return  # "respond to requests": "to" is a preposition before a noun
+        found = infinitive_subject(self.text, lo, to)
+        if found is None or self.is_claimed(*found[0]):
+            return
+        source, verb = found
+        if len(self.text[verb:to].split()) > 4:
+            return  # "is simply creating a more transparent way to report": no control verb
+        if any(c.verb_start < to and self.in_quote(c.verb_start) is None for c in self.unit_cues):
+            # "said she wanted to speak", "refused to disclose": another cue's content
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or start >= unit.end:
+            return
+        end = self.cut(start, unit.end)
+        self.add(unit, (start, end), (verb, cue.end), source, AttributionKind.INDIRECT)
+
+    def when_asked(self, unit: Unit, cue: Cue) -> None:
+        """``When pressed by Holt about how ..., he said``: the asker after "by" is the
+        source, the question (up to the comma) the content."""
+        if self.text[cue.verb_start : cue.end].lower() == cue.info.lemma:
+            return  # "When they say ...": not a participle
+        pos, source = cue.end, None
+        by = _BY_AGENT.match(self.text, cue.end, unit.end)
+        if by is not None:
+            source = source_after(self.text, by.end(), unit.end, any_first=True)
+            if source is None:
+                return
+            pos = source[1]
+        m = _QUESTION_AFTER.match(self.text, pos, unit.end)
+        comma = self.text.find(",", pos, unit.end)
+        if m is None or comma < 0:
+            return
+        self.add(unit, (m.end(), comma), (cue.start, cue.end), source, AttributionKind.INDIRECT)
+
+    def passive(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``The issue was first reported by The Post``: the subject is the content, the
+        agent after "by" the source; with no agent (``North Korea is not thought to be
+        capable ...``), the whole clause is the content, with no source."""
+        subject = source_before(self.text, lo, cue.start)
+        if subject is None or self.is_claimed(*subject):
+            return
+        span = (cue.start, cue.end)
+        by = _BY_AGENT.match(self.text, cue.end, unit.end)
+        if by is not None:
+            agent = source_after(self.text, by.end(), unit.end, any_first=True)
+            if agent is not None:
+                self.add(unit, subject, span, agent, AttributionKind.INDIRECT)
+            return
+        if cue.info.lemma == "charge" or _STANCE_AFTER.match(self.text, cue.end):
+            return  # "was charged with manslaughter"; "are worried that": a stance
+        if self.text[subject[0] : subject[1]].lower() in {"who", "which", "that"} or any(
+            c.end <= subject[0] and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        ):
+            return  # "he said that one was found nearby": part of another content
+        end = self.cut(cue.end, unit.end)
+        for comma in _PASSIVE_END.finditer(self.text, cue.end, end):
+            if self.in_quote(comma.start()) is None:
+                end = comma.start()  # the passive clause ends at its first comma
+                break
+        later = _LATE_AGENT.search(self.text, cue.end, end)
+        if later is not None and len(self.text[cue.end : later.start()].split()) <= 4:
+            agent = source_after(self.text, later.end(), end, any_first=True)
+            if agent is not None:
+                # "X has been called a charlatan by fellow physicians"
+                self.add(unit, (subject[0], later.start()), span, agent, AttributionKind.INDIRECT)
+                return
+        self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
@@ -826,7 +936,19 @@ class _Finder:
         word = self.text[cue.verb_start : cue.end].lower()
         if word not in NOUN_LIKE:
             return True
-        return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
+        if set(self.text[cue.start : cue.verb_start].lower().split()) & _AUXILIARY_WORDS:
+            return False
+        subject = self.text[source[0] : source[1]]
+        if named_source(subject):
+            return True
+        # "the study, which notes that ...", "House panel votes to hold ...": a verb after
+        # all, unless the clause is already another cue's content
+        return (
+            subject.lower() in {"which", "that"}
+            or _VERB_OBJECT.match(self.text, cue.end) is not None
+        ) and not any(
+            c.verb_start < source[0] and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        )
 
     def colon_quote(self, unit: Unit) -> None:
         """``President Obama is rolling out a new message: "It's about me."``: a quote after
@@ -915,7 +1037,11 @@ class _Finder:
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
         before = self.text[lo : cue.start].rstrip()
-        if not before.endswith(",") and not self.saying_after_noun(cue, before):
+        if (
+            not before.endswith(",")
+            and not self.saying_after_noun(cue, before)
+            and not self.after_preposition(cue, before)
+        ):
             return False
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
@@ -930,6 +1056,39 @@ class _Finder:
             return False
         self.pending.append((self.found[-1], unit))  # its subject is found after the unit
         return True
+
+    def fronted(self, unit: Unit, cue: Cue, lo: int) -> bool:
+        """``Claiming CONTENT, Trump told Fox ...``: a participle opening the sentence;
+        its content runs to the comma, its source is the subject after it."""
+        if self.text[lo : cue.start].strip() or not self.text[cue.verb_start].isupper():
+            return False
+        end = None
+        for m in _COMMA.finditer(self.text, cue.end, unit.end):
+            region = self.in_quote(m.start())
+            if region is None:
+                end = m.start()
+            elif region.end - m.end() <= 1:
+                end = region.end  # 'Bemoaning the "phony system," Trump ...'
+            if end is not None:
+                break
+        if end is None:
+            return False
+        subject = leading_subject(self.text, end + 1, unit.end)
+        start = self.content_start(cue.end, end, cue.info)
+        if subject is None or start is None or start >= end:
+            return False
+        return self.add(
+            unit, (start, end), (cue.verb_start, cue.end), subject, AttributionKind.INDIRECT
+        )
+
+    def after_preposition(self, cue: Cue, before: str) -> bool:
+        """``He pitched himself by telling them ...``: a gerund after a preposition
+        continues its clause, unless that clause is already another cue's content
+        ("said he was faulted for saying ...")."""
+        return _PREPOSITION_BEFORE.search(before) is not None and not any(
+            c.verb_start < cue.verb_start and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
 
     @staticmethod
     def saying_after_noun(cue: Cue, before: str) -> bool:
@@ -961,6 +1120,7 @@ class _Finder:
             and unit.start <= f.source[0]
             and f.cue is not None
             and f.cue[1] <= before
+            and self.text[f.source[0] : f.source[1]].lower() not in {"who", "which", "that"}
         ]
         if earlier:
             return max(earlier, key=lambda f: f.cue[1] if f.cue else 0).source
@@ -973,15 +1133,20 @@ class _Finder:
             return None
         return subject
 
-    def embedded(self, lo: int, source_start: int) -> bool:
+    def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
-        stripped = _EMBEDDING_END.sub("", before).rstrip()
+        ending = _EMBEDDING_END.search(before)
+        stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
         if not stripped:
             return False
         end = lo + len(stripped)
         if any(c.end == end and c.verb_start >= lo for c in self.unit_cues):
-            return True
+            # "Those talks are continuing, he said.": a cue that ends its sentence reports
+            # the clause before the comma; "X said, he decided to ..." is nested.
+            after = self.text[cue.end : unit.end].strip(" .")
+            closing = ending is not None and ending.group("comma") and not after
+            return not closing
         # "told African-Americans this weekend he would consider ...": a speech cue a few
         # words back, with no clause boundary between, governs this clause.
         window = max(lo, source_start - 80)
@@ -1069,6 +1234,12 @@ class _Finder:
         """``CONTENT, X said ...``: True if the content before the source was taken."""
         text = self.text
         span = (cue.start, cue.end)
+        if (
+            not cue.info.speech or text[source[0] : source[1]].lower() in _REPEATED_SPEAKER
+        ) and self.speaker_inside(before):
+            # "Bamberg said the videos ..., the footage showed", "DuVernay said she felt
+            # ..., she said": the attribution that opens the sentence is the one
+            return True
         region = self.in_quote(before[1] - 1)
         quoted = region is not None and (
             region.start <= before[0] or not is_scare_quote(text, region)
@@ -1139,6 +1310,19 @@ class _Finder:
             return None
         return mine[0].start, mine[-1].end
 
+    def speaker_inside(self, span: tuple[int, int]) -> bool:
+        """True when an unquoted span opens with its own speaker and speech cue ("Bamberg
+        also said ..."): PolNeAR keeps that attribution rather than nesting it."""
+        for c in self.unit_cues:
+            if not span[0] < c.start < span[1] or not c.info.speech or c.info.gerund:
+                continue
+            if self.in_quote(c.verb_start) is not None:
+                continue
+            source = source_before(self.text, span[0], c.start)
+            if source is not None and source[0] == span[0]:
+                return True
+        return False
+
     def separated(self, before: tuple[int, int], source_start: int, cue_end: int) -> bool:
         """True when a content of a few words (or a quote) ends before the source, set off
         by a comma, a dash or closing quote marks: ``CONTENT, X said``."""
@@ -1176,28 +1360,43 @@ class _Finder:
         if not nxt:
             return False
         following = self.regions_in(nxt[0].start, nxt[-1].end)
-        if not following or following[0].start != nxt[0].start:
+        if following and following[0].start == nxt[0].start:
+            content = (following[0].start, following[-1].end)
+        elif self.text[unit.start : unit.end].rstrip().endswith(":") and not following:
+            # "The governor added:" and a paragraph set off without quote marks
+            content = self.trim(nxt[0].start, nxt[-1].end)
+            if self.is_claimed(*content):
+                return False
+        else:
             return False
-        content = (following[0].start, following[-1].end)
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
         return True
 
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
         before_text = self.text[lo : cue.start].rstrip()
-        if not before_text or before_text[-1] not in ",”\"’'":
-            return False
+        if not before_text or before_text[-1] not in ",”\"’'" or not cue.info.speech:
+            return False  # "The museum, Mr. Bush said, celebrated ...": no inversion
         source = source_after(self.text, cue.end, unit.end)
-        if source is None or not plausible_source(self.text, *source):
+        if source is None or not (
+            plausible_source(self.text, *source) or named_after_cue(self.text, *source)
+        ):
             return False
         rest = self.text[source[1] : unit.end].strip(" .")
-        if rest.startswith(",") and not _CONJUNCTION_AFTER.match(rest):
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = ""  # "said Mr. Burman (a view echoed by others)."
+        aside = _ASIDE_AFTER_SOURCE.match(self.text, source[1], unit.end)
+        if aside is not None and "," not in self.text[source[0] : source[1]]:
+            rest = ""  # "said O'Neill, on his first day", "said Tusk, summing up ...": an aside
+        elif rest.startswith(",") and not _CONJUNCTION_AFTER.match(rest):
             # "said Don Fowler, who helmed the DNC ..., and has backed ...": all his
             end = min(
                 [a for a, _ in self.claims_near(source[1], unit.end) if a > source[1]],
                 default=unit.end,
             )
-            source = (source[0], self.trim(source[1], end)[1])
+            extra = self.trim(source[1], end)
+            if extra[1] > extra[0]:
+                source = (source[0], extra[1])
             rest = ""
         if rest.strip(",") and not _ADVERBIAL_AFTER.match(rest.strip(" ,")):
             return False  # "said X" must end the clause (or leave only a time or place)
@@ -1385,13 +1584,18 @@ class _Finder:
         return len(self.text[content[0] : content[1]].split()) >= 4
 
     def standalone(self, unit: Unit, content: tuple[int, int]) -> None:
-        previous = [f for f in self.found if f.content[1] <= content[0]]
+        previous = [
+            f
+            for f in self.found
+            if f.content[1] <= content[0]
+            and not (f.source and self.text[f.source[0] : f.source[1]] in {"who", "which"})
+        ]
         source = None
         inherited = False
         if previous:
-            last = previous[-1]
-            same_or_next = unit.paragraph - last.paragraph in (0, 1)
-            if same_or_next and last.source is not None and self.ends_with_quote(last):
+            last = max(previous, key=lambda f: f.content[1])
+            gap = unit.paragraph - last.paragraph
+            if last.source is not None and (gap == 0 or (gap == 1 and self.ends_with_quote(last))):
                 source, inherited = last.source, True
         found = Found(content, None, source, AttributionKind.DIRECT, unit.paragraph, inherited)
         self.found.append(found)

@@ -29,7 +29,9 @@ __all__ = [
     "People",
     "SourceInfo",
     "describe",
+    "infinitive_subject",
     "leading_subject",
+    "named_after_cue",
     "named_source",
     "plausible_source",
     "plural_source",
@@ -53,6 +55,7 @@ PRONOUNS = frozenset(
     )
 )
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Words that never stand in a title before a name ("Special Envoy Steve Witkoff").
 _NOT_IN_TITLE = frozenset(
     _wordlist(
@@ -248,6 +251,8 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         'President Obama'
     """
     toks = _words(text, start, end)
+    while toks and text[toks[0][0] : toks[0][1]] in {",", ";", ":"}:
+        toks = toks[1:]  # the rest of a sentence after a quote: '"...," Blige sings'
     comma = next((i for i, t in enumerate(toks[:8]) if text[t[0] : t[1]] == ","), None)
     opener = _low(text, toks[0]) if toks else ""
     if comma is not None and (
@@ -261,13 +266,67 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         if text[tok[0]].islower() and (low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS):
             break
         taken.append(tok)
-        if len(taken) > 8:
+        if len(taken) > 24:
             return None
     whole = len(taken) == len(toks)
+    if len(taken) > 8:
+        if whole:
+            return None
+        # "Dean, a former party chairman and candidate, poked at ...": the noun phrase
+        # (with an appositive) right before the verb
+        return source_before(text, toks[0][0], toks[len(taken)][0])
     taken = _trim_leading(text, taken) if taken else taken
+    taken = _drop_time(text, taken)  # "He recently pitched": the adverb is no part of it
+    if taken and not whole and _low(text, taken[-1]) in _SUBJECT_PRONOUNS:
+        return taken[-1]  # "On September 27 they published"
     if not taken or whole or not _plausible_np(text, taken):
         return None
     return taken[0][0], taken[-1][1]
+
+
+# Verbs that take a to-infinitive whose subject is their own: "X went on to say",
+# "X needs to explain", "X was able to tout", "X declined to comment".
+_CONTROL_VERBS = frozenset(
+    _wordlist(
+        """
+    go goes went gone going need needs needed want wants wanted try tries tried seem
+    seems seemed begin begins began begun continue continues continued decline declines
+    declined refuse refuses refused fail fails failed manage manages managed attempt
+    attempts attempted struggle struggles struggled rush rushes rushed move moves moved
+    vow vows vowed plan plans planned hope hopes hoped intend intends intended appear
+    appears appeared wait waits waited hesitate hesitates hesitated stop stops stopped
+    pause pauses paused
+    """
+    )
+)
+
+
+def infinitive_subject(text: str, lo: int, to_start: int) -> tuple[tuple[int, int], int] | None:
+    """The subject of the verb that governs a to-infinitive at ``to_start``, and where
+    that verb begins: "Caddell went on to discuss" -> ("Caddell", start of "went").
+
+    Example:
+        >>> t = "Later, the senator went on to explain the plan."
+        >>> (a, b), verb = infinitive_subject(t, 0, t.index("to explain"))
+        >>> t[a:b], t[verb:verb + 4]
+        ('the senator', 'went')
+    """
+    toks = _trim_leading(text, _words(text, _clause_start(text, lo, to_start), to_start))
+    for k in range(1, min(len(toks), 12)):
+        word = text[toks[k][0] : toks[k][1]]
+        if not word[0].islower():
+            continue
+        low = word.lower()
+        if not (low in _AUXILIARY or low in _CONTROL_VERBS or low in CUE_WORDS):
+            continue
+        verb_group = {_low(text, t) for t in toks[k:]}
+        if not verb_group & _CONTROL_VERBS and "yet" not in verb_group:
+            return None  # "X was simply creating a way to report": no verb of intent
+        subject = _drop_time(text, toks[:k])
+        if _plausible_np(text, subject):
+            return (subject[0][0], subject[-1][1]), toks[k][0]
+        return None
+    return None
 
 
 def plausible_source(text: str, start: int, end: int) -> bool:
@@ -275,6 +334,21 @@ def plausible_source(text: str, start: int, end: int) -> bool:
     toks = _words(text, start, end)
     head = toks[: next((i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","), len(toks))]
     return _plausible_np(text, head)
+
+
+def named_after_cue(text: str, start: int, end: int) -> bool:
+    """'said the ruling', 'wrote the report's authors': after an inverted cue, a short
+    phrase opening with a determiner may hold cue-like nouns."""
+    toks = _words(text, start, end)
+    head = toks[: next((i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","), len(toks))]
+    lows = [_low(text, t) for t in head]
+    return (
+        0 < len(head) <= 6
+        and lows[0] in {"the", "a", "an", "his", "her", "their", "its"}
+        and not any(w in _CLAUSE_WORDS for w in lows)
+        and lows[-1].isalpha()
+        and lows[-1] not in _BAD_LAST
+    )
 
 
 def named_source(source: str) -> bool:
@@ -291,6 +365,9 @@ def plural_source(source: str) -> bool:
     words = source.strip().rstrip(",").split()
     if not words:
         return False
+    head = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _HEAD_ENDS), 0)
+    if head and _plural_word(words[head - 1].lower()):
+        return True  # "advisers to Mr. Obama", "lawyers for the family"
     last = words[-1].lower().strip(".,)")
     if last in {"they", "we", "i", "you", "percent", "who", "both", "many", "most", "some"}:
         return True
@@ -311,9 +388,16 @@ def plural_source(source: str) -> bool:
         "five",
     }:
         return True  # "Those close to him", "Many in the party"
-    if " and " in f" {source} " or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+    return " and " in f" {source} " or _plural_word(last)
+
+
+_HEAD_ENDS = frozenset({"to", "for", "from", "with"})
+
+
+def _plural_word(word: str) -> bool:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return True
-    return last in {"people", "police", "men", "women", "children", "media", "data"}
+    return word in {"people", "police", "men", "women", "children", "media", "data"}
 
 
 def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | None:
@@ -334,7 +418,9 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
             return None
         name = _trim_leading(text, _words(text, _clause_start(text, outer_lo, outer), outer))
         return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
-    if not appositive or not name or len(appositive) > 24 or len(name) > 10:
+    if not appositive or not name or len(name) > 10:
+        return None
+    if len(appositive) > (40 if _low(text, appositive[0]) in {"who", "which"} else 24):
         return None
     if _role_then_name(text, name, appositive):
         return name[0][0]
@@ -349,8 +435,13 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
         or (not _is_capital(first_raw) and len(appositive) <= 6)
         or any(text[a].islower() for a, _ in appositive)  # "Democrat of California"
     )
-    if not descriptive or len(name) > 8 or not _ends_in_name(text, name):
+    if not descriptive or len(name) > 8:
         return None
+    if not _ends_in_name(text, name) and not (
+        (first in {"who", "which", "including"} or (first.endswith("ed") and first_raw.islower()))
+        and _plausible_np(text, name)
+    ):
+        return None  # "The alliance, which includes ..., advocates": a relative appositive
     return name[0][0]
 
 
@@ -427,7 +518,17 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             # "Trump, speaking to veterans in Virginia, said": the source is the name alone
             return source_before(text, lo, inner)
         start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
+        if start is None and _RELATIVE.match(text, inner + 1):
+            # "Jane Roe, a developer, which ..., said": an appositive and a relative clause
+            outer = text.rfind(",", lo, inner)
+            if outer >= 0:
+                start = _appositive_start(text, _clause_start(text, lo, outer), inner, lo)
+        if start is not None:
+            start = _name_before_description(text, lo, start)
         return (start, end) if start is not None else None
+    dash = _DASH_BEFORE.search(text, max(lo, end - 3), end)
+    if dash is not None:
+        return _dash_appositive(text, lo, dash.start(), end, dash.group())
     begin = _clause_start(text, lo, end)
     toks = _trim_leading(text, _words(text, begin, end))
     whole = _cut_relative(text, toks)
@@ -435,11 +536,73 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if len(toks) < len(whole) and _participle(text, toks[-1]) and len(toks) > 1:
         toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
-    if not _plausible_np(text, toks):
+    if not _plausible_np(text, toks) and not _relative_subject(text, toks):
         toks = _after_conjunction(text, toks)
         if not toks or not _plausible_np(text, toks):
             return None
     return toks[0][0], toks[-1][1]
+
+
+def _name_before_description(text: str, lo: int, start: int) -> int:
+    """'Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said': a
+    source that starts with a description may follow the name it describes."""
+    first = _words(text, start, min(len(text), start + 40))
+    if not first or (
+        _is_capital(text[first[0][0] : first[0][1]]) and _low(text, first[0]) not in _DETERMINERS
+    ):
+        return start  # already a name
+    comma = start - 1
+    while comma > lo and text[comma].isspace():
+        comma -= 1
+    if comma <= lo or text[comma] != ",":
+        return start
+    name = _trim_leading(text, _words(text, _clause_start(text, lo, comma), comma))
+    if (
+        name
+        and len(name) <= 6
+        and _low(text, name[0]) not in _LEADING
+        and _ends_in_name(text, name)
+        and all(_is_capital(text[a:b]) or text[a:b] in "()" for a, b in name)
+    ):
+        return name[0][0]
+    return start
+
+
+_RELATIVE = re.compile(r"\s*(?:who|which)\b")
+_DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
+
+
+def _dash_appositive(
+    text: str, lo: int, closing: int, end: int, mark: str
+) -> tuple[int, int] | None:
+    """'Kall -- co-editor of a book on the debates -- said': the name before a dashed aside."""
+    opening = text.rfind(mark.strip(), lo, closing)
+    if opening < 0 or len(text[opening:closing].split()) > 30:
+        return None
+    name = source_before(text, lo, opening)
+    if name is None or len(_words(text, *name)) > 8:
+        return None
+    return name[0], end
+
+
+def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
+    """'Two officials who spoke on condition of anonymity': a noun phrase and a short
+    relative clause about it (whose verbs would otherwise make it look like a clause)."""
+    for i in range(1, min(len(toks) - 1, 7)):
+        if _low(text, toks[i]) in {"who", "that", "which"}:
+            return (
+                len(toks) - i <= 14
+                and _low(text, toks[-1]) not in _BAD_LAST
+                and _plausible_np(text, toks[:i])
+                and not any(_low(text, t) in _NOT_IN_RELATIVE for t in toks[i + 1 :])
+                and not any(text[a] in "\"“”'‘’" for a, _ in toks[i:])
+            )
+        if _low(text, toks[i]) in _NOT_IN_RELATIVE:
+            return False
+    return False
+
+
+_NOT_IN_RELATIVE = frozenset({",", ";", ":", "and", "or", "but", "that", "which", "who"})
 
 
 def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -452,9 +615,11 @@ def _after_conjunction(text: str, toks: list[tuple[int, int]]) -> list[tuple[int
 
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
+# A parenthesis that belongs to a name: a party and state, an acronym, a state.
+_PAREN_NAME = re.compile(r"\((?:[RDI]-[A-Z][\w.]*|[A-Z][A-Z.&-]+|[A-Z][a-z]+\.?)\)")
 # An interposed scene, not an appositive: "X, speaking to reporters," "X, at the debate,"
 _SCENE = re.compile(
-    r"\s*(?:[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
+    r"\s*(?:(?!including\b)[a-z]+ing|in|at|on|during|after|before|for|since|until|once|again|too|also|"
     r"however|meanwhile|so\s+far|thus\s+far|[a-z]+ly)\b"
 )
 _TIME_WORDS = frozenset(
@@ -462,10 +627,13 @@ _TIME_WORDS = frozenset(
         """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     just now then really also promptly barely recently earlier later again week month
-    year on this last next
+    year on this last next often
     """
     )
 )
+
+
+_WEEKDAYS = frozenset(_wordlist("monday tuesday wednesday thursday friday saturday sunday"))
 
 
 def _participle(text: str, tok: tuple[int, int]) -> bool:
@@ -475,7 +643,10 @@ def _participle(text: str, tok: tuple[int, int]) -> bool:
 def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Wells Fargo just this month' -> 'Wells Fargo'; 'The Times on Saturday' -> 'The Times'."""
     while len(toks) > 1 and (
-        _low(text, toks[-1]) in _TIME_WORDS
+        (
+            _low(text, toks[-1]) in _TIME_WORDS
+            and (text[toks[-1][0]].islower() or _low(text, toks[-1]) in _WEEKDAYS)
+        )
         or (
             _low(text, toks[-1]).endswith("ly")
             and text[toks[-1][0]].islower()
@@ -490,6 +661,8 @@ def _after_leading_phrase(text: str, toks: list[tuple[int, int]]) -> list[tuple[
     """'In a Bloomberg interview Trump' -> 'Trump': a leading phrase with no comma."""
     if len(toks) < 3 or _low(text, toks[0]) not in _PREPOSITIONS:
         return toks
+    if _low(text, toks[-1]) in _SUBJECT_PRONOUNS:
+        return toks[-1:]  # "In an interview with RT he blasted"
     i = len(toks)
     while i > 0 and _is_capital(text[toks[i - 1][0] : toks[i - 1][1]]):
         i -= 1
@@ -509,6 +682,8 @@ def _clause_start(text: str, lo: int, end: int) -> int:
 def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'voters who said' -> 'who'; 'the plan that he said' -> 'he'; 'dresses that
     showed' -> nothing (a relative "that" is not a speaker)."""
+    if len(toks) > 1 and _low(text, toks[0]) in {"which", "what"}:
+        return toks[1:]  # "which he said were ...", "what the senators said was ..."
     for i in range(len(toks) - 1, -1, -1):
         word = _low(text, toks[i])
         if (
@@ -528,7 +703,13 @@ def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def source_after(
-    text: str, start: int, hi: int, *, to_clause_end: bool = False, appositive: bool = True
+    text: str,
+    start: int,
+    hi: int,
+    *,
+    to_clause_end: bool = False,
+    appositive: bool = True,
+    any_first: bool = False,
 ) -> tuple[int, int] | None:
     """The source phrase right after a cue ("said X", "according to X").
 
@@ -547,7 +728,7 @@ def source_after(
         return None
     first = text[toks[0][0] : toks[0][1]]
     if not (_is_capital(first) or _low(text, toks[0]) in _DETERMINERS | PRONOUNS) and not (
-        to_clause_end and first.isalpha()  # "according to federal statistics"
+        (to_clause_end or any_first) and first.isalpha()  # "according to federal statistics"
     ):
         return None
     if _low(text, toks[0]) in _TIME_WORDS:
@@ -559,6 +740,8 @@ def source_after(
         low = word.lower().rstrip(".")
         if word in ".;:!?—―–" or word in '"“”':
             break
+        if word == "(" and taken and not _PAREN_NAME.match(text, tok[0]):
+            break  # "said Mr. Burman (a view echoed by others)": an aside
         if word == ",":
             commas += 1
             if commas > 2 or not appositive or not _appositive_follows(text, tok[1], hi):
@@ -593,6 +776,8 @@ def _appositive_follows(text: str, pos: int, hi: int) -> bool:
         return False
     word = text[toks[0][0] : toks[0][1]]
     low = word.lower()
+    if low == "who" and any(_low(text, t) in CUE_WORDS for t in toks[1:3]):
+        return False  # "said Mr. Kamin, who emphasized that ...": an attribution of its own
     return low in _DETERMINERS or low in {"who", "of"} or word[0].isdigit() or low in _TITLE_WORDS
 
 
