@@ -547,3 +547,19 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
     assert a.cue is not None
     assert a.cue.text == "Backs"
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("The ministry isn't saying whether rates will rise.", "isn't saying", "whether rates"),
+        ("Officials didn't know what the plan would cost.", "didn't know", "what the plan"),
+        ("She hasn’t said whether she will run again.", "hasn’t said", "whether she will"),
+        ("It’s denouncing what it calls a smear campaign.", "’s denouncing", "what it calls"),
+        ("They've argued that the tax is too high.", "'ve argued", "that the tax"),
+    ],
+)
+def test_contracted_auxiliaries_join_the_cue(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)

@@ -271,6 +271,37 @@ _LISTENER = re.compile(
 _EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
 
 
+# Contracted auxiliaries, spelled out: "isn't saying" is "is not saying".
+_CONTRACTIONS = {
+    "'s": "is",
+    "'re": "are",
+    "'m": "am",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+    "won't": "will",
+    "can't": "can",
+    "cannot": "can",
+}
+
+
+def _auxiliary_words(group: str, gerund: bool) -> set[str]:
+    """The auxiliaries and adverbs before a cue verb, contractions spelled out ("'s" is
+    "is" before a gerund, "has" before a participle)."""
+    words = set(group.lower().replace("’", "'").split())
+    if "'" not in group and "’" not in group and "cannot" not in words:
+        return words
+    spelled: set[str] = set()
+    for word in words:
+        if word.endswith("n't"):
+            spelled.update((_CONTRACTIONS.get(word, word[:-3]), "not"))
+        elif word == "'s" and not gerund:
+            spelled.add("has")
+        else:
+            spelled.add(_CONTRACTIONS.get(word, word))
+    return spelled
+
+
 class _Finder:
     def __init__(self, text: str, units: Sequence[Unit], regions: Sequence[QuoteRegion]) -> None:
         self.text = text
@@ -467,7 +498,7 @@ class _Finder:
             self.according_to(unit, span)
             return
         lo = self.unit_start(unit, cue.start)
-        auxiliaries = set(self.text[cue.start : cue.verb_start].lower().split())
+        auxiliaries = _auxiliary_words(self.text[cue.start : cue.verb_start], info.gerund)
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
             return  # "was confirmed", "is considered": the subject is not the source

@@ -343,9 +343,15 @@ _AUX = frozenset(
     recently would will could did does do not never just then still often once
     immediately quickly even only first long since further similarly explicitly
     specifically reportedly forcefully strongly openly can may might should must is are
-    was were been be being am
+    was were been be being am cannot
+    isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't
+    wouldn't can't couldn't shouldn't mustn't
     """
     )
+)
+# A pronoun with a contracted auxiliary: "it's denouncing", "they've said", "he'll say".
+_CONTRACTED = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho|(?P<it>[Ii]t|[Tt]hat))(['’](?:s|re|m|ve|ll|d))\s+$"
 )
 
 
@@ -393,7 +399,7 @@ def trie_pattern(words: list[str]) -> str:
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
 _CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:['’]t)?)\s+$")
 _SO_BEFORE = re.compile(r"\b(?:[Ss]o|[Tt]hus)\s+$")
 
 
@@ -422,11 +428,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cues = []
     for m in _CUE_WORDS.finditer(text, start, end):
         info = _cue_info_cached(m.group())
-        cues.append(Cue(_auxiliaries_start(text, start, m.start()), m.end(), m.start(), info))
+        begin = _auxiliaries_start(text, start, m.start(), info.gerund)
+        cues.append(Cue(begin, m.end(), m.start(), info))
     return cues
 
 
-def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
+def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> int:
     """Where up to three auxiliaries or adverbs right before ``verb`` begin
     ("has also said", "forcefully told")."""
     begin = verb
@@ -435,7 +442,9 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
         if m is None:
             break
         word = m.group(1)
-        low = word.lower()
+        low = word.lower().replace("’", "'")
+        if low == "t" or low.endswith(("'s", "'re", "'m", "'ve", "'ll", "'d")):
+            break
         if low == "far":  # "has so far shown", "has thus far refused": one adverb
             m = _SO_BEFORE.search(text, max(lo, m.start() - 8), m.start())
             if m is None:
@@ -447,6 +456,10 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
         ):
             break
         begin = m.start()
+    contracted = _CONTRACTED.search(text, max(lo, begin - 8), begin)
+    if contracted is not None and (gerund or contracted.group("it") is None):
+        # "it's" before a participle is a passive ("it's considered"): not joined
+        return contracted.start(2)  # "it's denouncing": the cue starts at the apostrophe
     return begin
 
 
