@@ -563,3 +563,18 @@ def test_contracted_auxiliaries_join_the_cue(body: str, cue: str, content: str) 
     [(_, found_cue, found_content)] = _triples(body)
     assert found_cue == cue
     assert found_content.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("The mayor went on to explain how the fund works.", "went on to explain", "how the fund"),
+        ("The board will try to blame the weather for it.", "will try to blame", "the weather"),
+        ("She continues to insist that the deal is fair.", "continues to insist", "that the deal"),
+        ("He won't be able to brag about the result.", "won't be able to brag", "about the"),
+    ],
+)
+def test_a_verb_taking_an_infinitive_joins_the_cue(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)

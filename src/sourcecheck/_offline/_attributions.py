@@ -271,6 +271,19 @@ _LISTENER = re.compile(
 _EMBEDDING_END = re.compile(r"(?:\bthat|,)\s*$")
 
 
+# A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
+# make the case", "won't be able to brag about". Its subject is the cue's source.
+_CATENATIVE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|also|"
+    r"not|never|just|again|still|then|now|only|be|been|[a-z]+n['’]t|[a-z]{3,}ly)\s+){0,3}"
+    r"(?:went\s+on|goes\s+on|go\s+on|going\s+on|tr(?:y|ies|ied)|attempt(?:s|ed)?|"
+    r"need(?:s|ed)?|continu(?:e|es|ed)|beg(?:an|un|in|ins)|"
+    r"start(?:s|ed)?|tend(?:s|ed)?|fail(?:s|ed)?|manag(?:e|es|ed)|came|comes?|stop(?:s|ped)?|"
+    r"used|ha(?:s|ve|d)|(?:is|are|was|were|be|been|am|['’]s|['’]re)\s+(?:(?:also|not|"
+    r"still|now|[a-z]{3,}ly)\s+)?(?:able|unable|likely|unlikely|set|ready|willing|eager|"
+    r"quick|slow|going|due|poised|prepared|reluctant|careful|expected|scheduled|forced|about))"
+    r"\s+to\s+$"
+)
 # Contracted auxiliaries, spelled out: "isn't saying" is "is not saying".
 _CONTRACTIONS = {
     "'s": "is",
@@ -498,6 +511,10 @@ class _Finder:
             self.according_to(unit, span)
             return
         lo = self.unit_start(unit, cue.start)
+        if not info.gerund and self.text[cue.start - 3 : cue.start] == "to ":
+            chain = _CATENATIVE.search(self.text, max(lo, cue.start - 60), cue.start)
+            if chain is not None:  # "went on to explain": the subject of "went on"
+                cue = Cue(chain.start(), cue.end, cue.verb_start, info)
         auxiliaries = _auxiliary_words(self.text[cue.start : cue.verb_start], info.gerund)
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
