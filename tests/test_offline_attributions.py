@@ -578,3 +578,10 @@ def test_a_verb_taking_an_infinitive_joins_the_cue(body: str, cue: str, content:
     [(_, found_cue, found_content)] = _triples(body)
     assert found_cue == cue
     assert found_content.startswith(content)
+
+
+def test_a_passive_cue_with_an_agent_attributes_its_subject_to_the_agent() -> None:
+    assert _triples("The new budget was sharply criticized by the union on Monday.") == [
+        ("the union", "was sharply criticized", "The new budget")
+    ]
+    assert _triples("The plan is expected to pass.") == []

@@ -198,6 +198,7 @@ _HEARSAY = re.compile(
     r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
+_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
     r"afraid|convinced|confident|sure|certain|worried|concerned|frustrated|skeptical|"
@@ -518,7 +519,8 @@ class _Finder:
         auxiliaries = _auxiliary_words(self.text[cue.start : cue.verb_start], info.gerund)
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
-            return  # "was confirmed", "is considered": the subject is not the source
+            self.passive(unit, cue, lo)  # "was confirmed", "is considered": no subject source
+            return
         if info.gerund and not auxiliaries & _BE:
             if not self.continuation(unit, cue, lo):
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
@@ -555,6 +557,17 @@ class _Finder:
         else:
             content = (cue.end, self.cut(cue.end, unit.end))
         self.add(unit, content, (cue.start, cue.end), source, AttributionKind.INDIRECT)
+
+    def passive(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``X was praised by Y``, ``X were echoed by Y``: the agent is the source and the
+        subject the content. (Without an agent, PolNeAR's annotation varies too much.)"""
+        text = self.text
+        by = _BY.match(text, cue.end, unit.end)
+        if by is not None:  # the agent
+            agent = source_after(text, by.end(), unit.end)
+            subject = source_before(text, lo, cue.start)
+            if agent is not None and subject is not None and not self.is_claimed(*agent):
+                self.add(unit, subject, (cue.start, cue.end), agent, AttributionKind.INDIRECT)
 
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to
