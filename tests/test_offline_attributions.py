@@ -585,3 +585,19 @@ def test_a_passive_cue_with_an_agent_attributes_its_subject_to_the_agent() -> No
         ("the union", "was sharply criticized", "The new budget")
     ]
     assert _triples("The plan is expected to pass.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("The minister downplayed the risk of a recession.", "downplayed", "the risk"),
+        ("The senator highlighted the cost of the program.", "highlighted", "the cost"),
+        ("The governor unveiled a plan to cut taxes.", "unveiled", "a plan"),
+        ("The mayor rebutted the charge that he lied.", "rebutted", "the charge"),
+        ("Officials reassured residents that the water is safe.", "reassured", "that the water"),
+    ],
+)
+def test_verbs_of_emphasis_and_presentation(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)

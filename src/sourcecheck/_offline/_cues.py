@@ -64,6 +64,8 @@ _SPEECH = _wordlist(
     lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
     thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
+    highlight downplay underscore imply:implied confess refute rebut reassure scoff affirm
+    unveil outline
     """
 )
 _OTHER = _wordlist(
@@ -74,11 +76,11 @@ _OTHER = _wordlist(
     project forecast seek:sought refuse decline vote
     admire hate dislike appreciate welcome embrace approve disapprove trust distrust learn
     discover determine notice envision imagine reckon regard deem view judge dread
-    anticipate bemoan lament resent cheer celebrate
+    anticipate bemoan lament resent cheer celebrate foresee:foresaw,foreseen ponder
     """
 )
 # Verbs that take the listener as their object before the content.
-_OBJECT_TAKERS = frozenset({"tell", "ask", "remind", "assure", "inform"})
+_OBJECT_TAKERS = frozenset({"tell", "ask", "remind", "assure", "inform", "reassure"})
 # Verbs with other, non-attributive senses ("added a stop", "continues his adulation"):
 # they attribute only a quote, a colon-introduced content or a that-clause.
 _FRAMED = frozenset(
@@ -284,7 +286,18 @@ def _regular(lemma: str) -> tuple[str, str, str]:
         return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma + "es", lemma + "ed", lemma + "ing"
-    if lemma in {"admit", "quip", "regret", "plan", "slam", "brag", "prefer", "rip", "dub"}:
+    if lemma in {
+        "admit",
+        "quip",
+        "regret",
+        "plan",
+        "slam",
+        "brag",
+        "prefer",
+        "rip",
+        "dub",
+        "rebut",
+    }:
         return lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     return lemma + "s", lemma + "ed", lemma + "ing"
 
