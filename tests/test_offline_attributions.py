@@ -601,3 +601,13 @@ def test_verbs_of_emphasis_and_presentation(body: str, cue: str, content: str) -
     [(_, found_cue, found_content)] = _triples(body)
     assert found_cue == cue
     assert found_content.startswith(content)
+
+
+def test_a_speech_gerund_after_a_noun_attributes_what_follows() -> None:
+    found = _triples("The union sent a letter to the board urging it to reconsider the cuts.")
+    assert [(cue, content) for _, cue, content in found] == [
+        ("urging", "it to reconsider the cuts")
+    ]
+    cited = _triples("Mr. Smith cited disparaging remarks by the mayor.")
+    assert [cue for _, cue, _ in cited] == ["cited"]  # an adjective, not a second cue
+    assert _triples("It's worth noting that the law was never enforced.") == []

@@ -233,6 +233,9 @@ _STANCE = re.compile(
     rf"|(?:{_STANCE_ADVERBS})\s+(?:worried|concerned|critical|skeptical|opposed)))\s+"
     rf"(?P<rest>that|about|of|to|with|on|over|toward|towards)\b"
 )
+_SAYING = frozenset({"say", "tell", "write", "claim", "argue", "insist"})
+# A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
+_NOMINAL_GERUND = re.compile(r"\s+(?:by|of)\b")
 _NOT_BEFORE_SAYING = frozenset(
     _wordlist(
         """
@@ -767,14 +770,25 @@ class _Finder:
         self.pending.append((self.found[-1], unit))  # its subject is found after the unit
         return True
 
-    @staticmethod
-    def saying_after_noun(cue: Cue, before: str) -> bool:
+    def saying_after_noun(self, cue: Cue, before: str) -> bool:
         """``tweets early Friday saying that ...``, ``Dean saying he would ...``: a form of
         "say" right after a noun (no comma) still reports what the subject said; not
-        after a preposition ("after saying") or inside a verb phrase ("is saying")."""
-        if cue.info.lemma not in {"say", "tell", "write", "claim", "argue", "insist"}:
+        after a preposition ("after saying") or inside a verb phrase ("is saying").
+        Other speech verbs too (``a letter urging them to ...``), unless the gerund is
+        an adjective ("cited disparaging remarks") or inside another cue's content."""
+        if not cue.info.speech:
             return False
         last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if cue.info.lemma not in _SAYING and (
+            last.endswith("ed")
+            or last == "worth"  # "it's worth noting that ...": the writer's aside
+            or _NOMINAL_GERUND.match(self.text, cue.end)
+            or any(
+                c.verb_start < cue.start and self.in_quote(c.verb_start) is None
+                for c in self.unit_cues
+            )
+        ):
+            return False
         return bool(last) and last.isalpha() and last not in _NOT_BEFORE_SAYING
 
     def give_subjects(self) -> None:
