@@ -584,7 +584,7 @@ def test_a_passive_cue_with_an_agent_attributes_its_subject_to_the_agent() -> No
     assert _triples("The new budget was sharply criticized by the union on Monday.") == [
         ("the union", "was sharply criticized", "The new budget")
     ]
-    assert _triples("The plan is expected to pass.") == []
+    assert _triples("The letter was found in a drawer.") == []
 
 
 @pytest.mark.parametrize(
@@ -611,3 +611,10 @@ def test_a_speech_gerund_after_a_noun_attributes_what_follows() -> None:
     cited = _triples("Mr. Smith cited disparaging remarks by the mayor.")
     assert [cue for _, cue, _ in cited] == ["cited"]  # an adjective, not a second cue
     assert _triples("It's worth noting that the law was never enforced.") == []
+
+
+def test_an_evidential_passive_attributes_its_clause_to_unnamed_others() -> None:
+    assert _triples("The new rules are expected to take effect next year.") == [
+        (None, "are expected", "The new rules are expected to take effect next year")
+    ]
+    assert _triples("As might be expected, the talks stalled.") == []

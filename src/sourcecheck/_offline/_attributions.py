@@ -198,6 +198,16 @@ _HEARSAY = re.compile(
     r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
+_HEARSAY_PASSIVES = frozenset(
+    _wordlist(
+        """
+    expect think believe say report allege consider view regard deem accuse blame
+    criticize label dub describe suspect
+    """
+    )
+)
+# "as might be expected", "is to be expected": no one's view.
+_AS_OR_TO_BEFORE = re.compile(r"\b(?:[Aa]s|to)\s+$")
 _BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
@@ -571,6 +581,24 @@ class _Finder:
             subject = source_before(text, lo, cue.start)
             if agent is not None and subject is not None and not self.is_claimed(*agent):
                 self.add(unit, subject, (cue.start, cue.end), agent, AttributionKind.INDIRECT)
+            return
+        nested = any(  # inside another cue's content: "officials said X is expected to"
+            c.verb_start < cue.start
+            and self.in_quote(c.verb_start) is None
+            and not c.info.plural
+            and text[c.verb_start : c.end].lower() not in NOUN_LIKE
+            for c in self.unit_cues
+        )
+        if (
+            cue.info.lemma in _HEARSAY_PASSIVES
+            and not nested
+            and not _AS_OR_TO_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
+        ):
+            start = lo
+            for b in _CLAUSE_EDGE.finditer(text, lo, cue.start):
+                start = b.end()
+            content = (start, self.cut(cue.end, unit.end))
+            self.add(unit, content, (cue.start, cue.end), None, AttributionKind.INDIRECT)
 
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to
