@@ -618,3 +618,22 @@ def test_an_evidential_passive_attributes_its_clause_to_unnamed_others() -> None
         (None, "are expected", "The new rules are expected to take effect next year")
     ]
     assert _triples("As might be expected, the talks stalled.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("The mayor made it clear he would veto the bill.", "made it clear", "he would veto"),
+        (
+            "Rights advocates expressed deep concern about the law.",
+            "expressed deep concern about",
+            "the law",
+        ),
+        ("The senator took offense at the suggestion.", "took offense at", "the suggestion"),
+        ("Donors weren't sure whether the plan would work.", "weren't sure", "whether the plan"),
+    ],
+)
+def test_stance_phrases_with_modifiers(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)

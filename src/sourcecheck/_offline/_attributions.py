@@ -233,15 +233,15 @@ _STANCE_HINT = re.compile(
     + trie_pattern(
         _wordlist(_STANCE_ADJECTIVES.replace("|", " ") + " " + _STANCE_NOUNS.replace("|", " "))
     )
-    + r")\s+(?:that|about|of|to|with|on|over|toward|towards)\b"
+    + r")\s+(?:that|about|of|to|with|on|over|toward|towards|whether)\b"
 )
 _STANCE = re.compile(
-    rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)\s+(?:not\s+)?)?"
-    rf"(?:is|are|was|were|am|been|be|remains?|remained|seems?|seemed|became|"
-    rf"become|grew|grown|appears?|appeared)\s+(?:(?:{_STANCE_ADVERBS})\s+)*"
+    rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)(?:n['’]t)?\s+"
+    rf"(?:not\s+)?)?(?:is|are|was|were|am|been|be|remains?|remained|seems?|seemed|became|"
+    rf"become|grew|grown|appears?|appeared)(?:n['’]t)?\s+(?:(?:{_STANCE_ADVERBS})\s+)*"
     rf"(?:(?:{_STANCE_ADJECTIVES})|(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{_STANCE_NOUNS}))"
     rf"|(?:{_STANCE_ADVERBS})\s+(?:worried|concerned|critical|skeptical|opposed)))\s+"
-    rf"(?P<rest>that|about|of|to|with|on|over|toward|towards)\b"
+    rf"(?P<rest>that|about|of|to|with|on|over|toward|towards|whether)\b"
 )
 _SAYING = frozenset({"say", "tell", "write", "claim", "argue", "insist"})
 # A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
@@ -271,7 +271,7 @@ _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
 _ASIDE_THEN_QUOTE = re.compile(
     r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day)\s*[,:]\s*(?=[\"“])"
 )
-_CONTENT_OPENERS = frozenset({"that", "to"})
+_CONTENT_OPENERS = frozenset({"that", "to", "whether"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(

@@ -121,6 +121,7 @@ NOUN_LIKE = frozenset(
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
     cheers presses trusts judges brands paints insults references champions
+    advocates tweets jokes vows lobbies hints
     """
     )
 )
@@ -216,6 +217,12 @@ _PHRASES = {
     "spoke about": CueInfo("speak about", speech=True, takes_object=False),
     "talked about": CueInfo("talk about", speech=True, takes_object=False),
 }
+# "expressed deep concern about", "voiced strong support for"
+_INTENSIFIED = tuple(
+    f"{adjective} {tail}"
+    for adjective in ("deep", "serious", "grave", "strong", "growing", "great", "some")
+    for tail in ("concern about", "concerns about", "concern over", "support for", "doubts about")
+)
 # Verb + noun (+ preposition) phrases of stance: "expressed concern about", "took aim at".
 for _verb_forms, _rest, _speech in (
     (
@@ -234,12 +241,20 @@ for _verb_forms, _rest, _speech in (
             "skepticism about",
             "interest in",
             "opposition to",
+            *_INTENSIFIED,
         ),
         True,
     ),
     (
         ("voice", "voices", "voiced", "voicing"),
-        ("concern about", "concerns about", "support for", "opposition to", "doubts about"),
+        (
+            "concern about",
+            "concerns about",
+            "support for",
+            "opposition to",
+            "doubts about",
+            *_INTENSIFIED,
+        ),
         True,
     ),
     (
@@ -247,7 +262,11 @@ for _verb_forms, _rest, _speech in (
         ("concerns about", "questions about", "doubts about", "the possibility"),
         True,
     ),
-    (("take", "takes", "took", "taking"), ("aim at", "issue with"), True),
+    (
+        ("take", "takes", "took", "taking"),
+        ("aim at", "issue with", "offense at", "exception to", "umbrage at"),
+        True,
+    ),
     (("lash", "lashes", "lashed", "lashing"), ("out at",), True),
     (("rail", "rails", "railed", "railing"), ("against",), True),
     (("weigh", "weighs", "weighed", "weighing"), ("in on",), True),
@@ -255,7 +274,7 @@ for _verb_forms, _rest, _speech in (
     (("push", "pushes", "pushed", "pushing"), ("back on", "back against", "for"), True),
     (("cast", "casts", "casting"), ("doubt on",), True),
     (("go", "goes", "went", "going"), ("after",), True),
-    (("make", "makes", "made", "making"), ("clear", "the case for", "the case"), True),
+    (("make", "makes", "made", "making"), ("clear", "it clear", "the case for", "the case"), True),
     (("point", "points", "pointed", "pointing"), ("out",), True),
     (
         ("put", "puts", "putting"),
