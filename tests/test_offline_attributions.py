@@ -637,3 +637,9 @@ def test_stance_phrases_with_modifiers(body: str, cue: str, content: str) -> Non
     [(_, found_cue, found_content)] = _triples(body)
     assert found_cue == cue
     assert found_content.startswith(content)
+
+
+def test_a_speech_cue_and_a_colon_introduce_a_block_quote() -> None:
+    body = "The governor added:\n\nIt is typical of her. She knows nothing.\n\nOther news followed."
+    assert ("The governor", "added", "It is typical of her. She knows nothing") in _triples(body)
+    assert _triples("The rules are these:\n\nNo one may enter.") == []

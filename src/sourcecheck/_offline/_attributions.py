@@ -923,7 +923,9 @@ class _Finder:
         if self.separated(before, source[0], cue.end):
             if self.before_content(unit, cue, source, before, after_text, after_core):
                 return
-        elif self.introduces_next(after_core) and self.colon_next_paragraph(unit, span, source):
+        elif self.introduces_next(after_core) and self.colon_next_paragraph(
+            unit, span, source, block=cue.info.speech and after_core == ":"
+        ):
             return  # "X continued:" or "X said that" closing a paragraph: the next one's quote
         if not after_core or (cue.info.takes_object and _LISTENER_ONLY.match(after_core)):
             return
@@ -1018,16 +1020,20 @@ class _Finder:
         return not lead or (len(lead.split()) <= 6 and bool(_ADVERBIAL_AFTER.match(lead)))
 
     def colon_next_paragraph(
-        self, unit: Unit, cue: tuple[int, int], source: tuple[int, int]
+        self, unit: Unit, cue: tuple[int, int], source: tuple[int, int], block: bool = False
     ) -> bool:
-        """``X continued:`` at a paragraph's end introduces the next paragraph's quote."""
+        """``X continued:`` at a paragraph's end introduces the next paragraph's quote (with
+        ``block``, the whole next paragraph even without quote marks)."""
         nxt = [u for u in self.units if u.paragraph == unit.paragraph + 1]
         if not nxt:
             return False
         following = self.regions_in(nxt[0].start, nxt[-1].end)
-        if not following or following[0].start != nxt[0].start:
+        if following and following[0].start == nxt[0].start:
+            content = (following[0].start, following[-1].end)
+        elif block and not nxt[0].headline and not self.is_claimed(nxt[0].start, nxt[-1].end):
+            content = self.trim(nxt[0].start, nxt[-1].end)  # a block quote, no marks
+        else:
             return False
-        content = (following[0].start, following[-1].end)
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
         return True
 
