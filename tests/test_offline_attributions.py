@@ -643,3 +643,12 @@ def test_a_speech_cue_and_a_colon_introduce_a_block_quote() -> None:
     body = "The governor added:\n\nIt is typical of her. She knows nothing.\n\nOther news followed."
     assert ("The governor", "added", "It is typical of her. She knows nothing") in _triples(body)
     assert _triples("The rules are these:\n\nNo one may enter.") == []
+
+
+def test_respond_attributes_what_follows() -> None:
+    assert _triples("The company did not immediately respond to requests for comment.") == [
+        ("The company", "did not immediately respond", "to requests for comment")
+    ]
+    assert _triples("The mayor responded by promising an inquiry.") == [
+        ("The mayor", "responded", "by promising an inquiry")
+    ]

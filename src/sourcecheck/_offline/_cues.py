@@ -90,7 +90,6 @@ _FRAMED = frozenset(
         "write",
         "answer",
         "reply",
-        "respond",
         "repeat",
         "joke",
         "quip",
