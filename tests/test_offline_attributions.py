@@ -652,3 +652,9 @@ def test_respond_attributes_what_follows() -> None:
     assert _triples("The mayor responded by promising an inquiry.") == [
         ("The mayor", "responded", "by promising an inquiry")
     ]
+
+
+def test_decided_attributes_the_decision() -> None:
+    assert _triples("The board decided against raising the fees.") == [
+        ("The board", "decided", "against raising the fees")
+    ]

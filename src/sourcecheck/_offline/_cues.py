@@ -97,7 +97,6 @@ _FRAMED = frozenset(
         "defend",
         "knock",
         "rule",
-        "decide",
         "speak",
         "conclude",
         "press",
