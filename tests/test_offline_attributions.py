@@ -658,3 +658,21 @@ def test_decided_attributes_the_decision() -> None:
     assert _triples("The board decided against raising the fees.") == [
         ("The board", "decided", "against raising the fees")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("The senator offered no evidence for the claim.", "offered", "no evidence"),
+        ("The governor has promoted a plan to cut taxes.", "has promoted", "a plan"),
+        ("The mayor linked the crime wave to budget cuts.", "linked", "the crime wave"),
+    ],
+)
+def test_verbs_of_offering_promoting_and_linking(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)
+
+
+def test_offers_and_links_are_nouns_after_a_common_noun() -> None:
+    assert _triples("The store offers discounts to students.") == []

@@ -65,7 +65,7 @@ _SPEECH = _wordlist(
     thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
     highlight downplay underscore imply:implied confess refute rebut reassure scoff affirm
-    unveil outline
+    unveil outline offer promote link
     """
 )
 _OTHER = _wordlist(
@@ -77,6 +77,7 @@ _OTHER = _wordlist(
     admire hate dislike appreciate welcome embrace approve disapprove trust distrust learn
     discover determine notice envision imagine reckon regard deem view judge dread
     anticipate bemoan lament resent cheer celebrate foresee:foresaw,foreseen ponder
+    convince
     """
 )
 # Verbs that take the listener as their object before the content.
@@ -119,7 +120,7 @@ NOUN_LIKE = frozenset(
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
     cheers presses trusts judges brands paints insults references champions
-    advocates tweets jokes vows lobbies hints
+    advocates tweets jokes vows lobbies hints offers links
     """
     )
 )
@@ -193,6 +194,8 @@ _NOT_BASE = frozenset(
         "beg",
         "muse",
         "dread",
+        "offer",
+        "link",
     }
 )
 # Phrasal cues, matched as wholes.
