@@ -676,3 +676,18 @@ def test_verbs_of_offering_promoting_and_linking(body: str, cue: str, content: s
 
 def test_offers_and_links_are_nouns_after_a_common_noun() -> None:
     assert _triples("The store offers discounts to students.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        ("Many voters see the deal as a betrayal.", "see", "the deal as"),
+        ("The senator disavowed the group's remarks.", "disavowed", "the group's"),
+        ("The report contradicts the official account.", "contradicts", "the official"),
+        ("The governor detailed his plan for the schools.", "detailed", "his plan"),
+    ],
+)
+def test_verbs_of_view_and_disavowal(body: str, cue: str, content: str) -> None:
+    [(_, found_cue, found_content)] = _triples(body)
+    assert found_cue == cue
+    assert found_content.startswith(content)

@@ -65,7 +65,8 @@ _SPEECH = _wordlist(
     thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
     highlight downplay underscore imply:implied confess refute rebut reassure scoff affirm
-    unveil outline offer promote link
+    unveil outline offer promote link express detail invoke repudiate disavow taunt concur
+    contradict
     """
 )
 _OTHER = _wordlist(
@@ -77,7 +78,7 @@ _OTHER = _wordlist(
     admire hate dislike appreciate welcome embrace approve disapprove trust distrust learn
     discover determine notice envision imagine reckon regard deem view judge dread
     anticipate bemoan lament resent cheer celebrate foresee:foresaw,foreseen ponder
-    convince
+    convince see:saw,seen ignore
     """
 )
 # Verbs that take the listener as their object before the content.
@@ -120,7 +121,7 @@ NOUN_LIKE = frozenset(
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
     cheers presses trusts judges brands paints insults references champions
-    advocates tweets jokes vows lobbies hints offers links
+    advocates tweets jokes vows lobbies hints offers links details
     """
     )
 )
@@ -196,6 +197,7 @@ _NOT_BASE = frozenset(
         "dread",
         "offer",
         "link",
+        "detail",
     }
 )
 # Phrasal cues, matched as wholes.
