@@ -691,3 +691,13 @@ def test_verbs_of_view_and_disavowal(body: str, cue: str, content: str) -> None:
     [(_, found_cue, found_content)] = _triples(body)
     assert found_cue == cue
     assert found_content.startswith(content)
+
+
+def test_a_noun_like_cue_is_a_verb_before_its_complement() -> None:
+    assert _triples("The campaign plans to open an office in Ohio.") == [
+        ("The campaign", "plans", "to open an office in Ohio")
+    ]
+    assert _triples("Data from the survey show that turnout fell.") == [
+        ("Data from the survey", "show", "that turnout fell")
+    ]
+    assert _triples("The network ran a show that aired on Friday.") == []

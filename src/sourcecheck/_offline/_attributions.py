@@ -208,6 +208,18 @@ _HEARSAY_PASSIVES = frozenset(
 )
 # "as might be expected", "is to be expected": no one's view.
 _AS_OR_TO_BEFORE = re.compile(r"\b(?:[Aa]s|to)\s+$")
+# After a noun-like cue form: a complement that makes it a verb.
+_THAT_NEXT = re.compile(  # not a relative clause: "plans that would ...", "a show that aired"
+    r"\s+that\s+(?!(?:is|was|are|were|would|will|could|has|have|had|can|may|might|[a-z]+ed)\b)"
+)
+_TO_VERB_NEXT = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|[A-Z])\b)[a-z]+"
+)
+_INTENTIONS = frozenset({"plan", "hope", "wish", "vote", "promise", "pledge", "vow", "demand"})
+_SUBJECT_OPENERS = frozenset(_wordlist("the a an many some most other several few all both"))
+_DETERMINER_WORDS = frozenset(
+    _wordlist("the a an his her their its my our your this that these those whose which what")
+)
 _BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
@@ -553,6 +565,7 @@ class _Finder:
             (info.plural or base)
             and not auxiliaries
             and not plural_source(self.text[source[0] : source[1]])
+            and not self.complement_next(cue, source)
         ):
             return  # "a think tank", "their support": a base form needs a plural subject
         if not self.verb_like(cue, source):
@@ -693,7 +706,23 @@ class _Finder:
         word = self.text[cue.verb_start : cue.end].lower()
         if word not in NOUN_LIKE:
             return True
-        return cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]])
+        if cue.start == cue.verb_start and named_source(self.text[source[0] : source[1]]):
+            return True
+        return self.complement_next(cue, source)
+
+    def complement_next(self, cue: Cue, source: tuple[int, int]) -> bool:
+        """A noun-like form is a verb when a complement follows it and its subject is no
+        possessive or determiner: "The campaign plans to ...", "Data show that ..."."""
+        text = self.text
+        words = text[source[0] : source[1]].split()
+        first, last = words[0], words[-1].lower()
+        if last in _DETERMINER_WORDS or last.endswith(("'s", "’s", "'", "’", "ing", "ed")):
+            return False  # "his remarks that ...", "Clinton's plan that ...": a noun
+        if not first[0].isupper() and first.lower() not in _SUBJECT_OPENERS:
+            return False  # "let them know", "dialing back plans": no subject
+        if _THAT_NEXT.match(text, cue.end):
+            return True
+        return cue.info.lemma in _INTENTIONS and _TO_VERB_NEXT.match(text, cue.end) is not None
 
     def colon_quote(self, unit: Unit) -> None:
         """``President Obama is rolling out a new message: "It's about me."``: a quote after
