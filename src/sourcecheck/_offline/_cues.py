@@ -64,7 +64,7 @@ _SPEECH = _wordlist(
     lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
     thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
-    highlight downplay underscore imply:implied confess refute rebut reassure scoff affirm
+    highlight downplay imply:implied confess refute rebut reassure scoff affirm
     unveil outline offer promote link express detail invoke repudiate disavow taunt concur
     contradict
     """
