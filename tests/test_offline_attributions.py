@@ -701,3 +701,13 @@ def test_a_noun_like_cue_is_a_verb_before_its_complement() -> None:
         ("Data from the survey", "show", "that turnout fell")
     ]
     assert _triples("The network ran a show that aired on Friday.") == []
+
+
+def test_a_poll_or_estimate_in_an_opening_or_closing_phrase_is_the_source() -> None:
+    assert _triples("In the latest Gallup poll, conducted in May, the mayor led by 5 points.") == [
+        ("the latest Gallup poll", "In", "the mayor led by 5 points")
+    ]
+    assert _triples("Prices rose by a third, by one estimate.") == [
+        ("one estimate", "by", "Prices rose by a third")
+    ]
+    assert _triples("In the morning, the mayor left.") == []

@@ -220,6 +220,18 @@ _SUBJECT_OPENERS = frozenset(_wordlist("the a an many some most other several fe
 _DETERMINER_WORDS = frozenset(
     _wordlist("the a an his her their its my our your this that these those whose which what")
 )
+_EVIDENCE_NOUNS = r"(?:polls?|surveys?|stud(?:y|ies)|reports?|analys(?:is|es)|data|estimates?)"
+# "In the latest Gallup poll, ...", "In one study of voters, ..."
+_IN_EVIDENCE = re.compile(
+    r"[\"“]?(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|his|her|one|some|several|"
+    rf"many|most|other|[A-Z][\w.’'-]*)\s+(?:[^\s,;:]+\s+){{0,6}}?{_EVIDENCE_NOUNS}\b[^,;:]{{0,60}}?)"
+    r"(?:,\s+(?:conducted|released|published|taken|carried)\b[^,;:]{0,60})?,\s+"
+)
+# "..., by one estimate." closing the sentence
+_BY_ESTIMATE = re.compile(
+    rf",\s+(?P<cue>by|according\s+to)\s+(?P<source>(?:one|some|several|many|most|other|the|an?|"
+    rf"[A-Z][\w.’'-]*)\s+(?:[^\s,;:]+\s+){{0,4}}?{_EVIDENCE_NOUNS})\s*[.!?]?$"
+)
 _BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
@@ -476,6 +488,7 @@ class _Finder:
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.hearsay(unit)
+            self.in_evidence(unit)
             self.stance(unit)
             self.nominal(unit)
             self.give_subjects()
@@ -612,6 +625,21 @@ class _Finder:
                 start = b.end()
             content = (start, self.cut(cue.end, unit.end))
             self.add(unit, content, (cue.start, cue.end), None, AttributionKind.INDIRECT)
+
+    def in_evidence(self, unit: Unit) -> None:
+        """``In the latest poll, CONTENT`` and ``CONTENT, by one estimate``: a poll, study or
+        report named in an opening (or closing) phrase is the source of the clause."""
+        text = self.text
+        m = _IN_EVIDENCE.match(text, unit.start, unit.end)
+        if m is not None and not self.is_claimed(m.start(), unit.end):
+            start = m.end()
+            content = (start, self.cut(start, unit.end))
+            self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)
+            return
+        m = _BY_ESTIMATE.search(text, unit.start, unit.end)
+        if m is not None and not self.is_claimed(unit.start, m.end()):
+            content = (unit.start, m.start())
+            self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)
 
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to
