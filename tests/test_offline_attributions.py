@@ -711,3 +711,9 @@ def test_a_poll_or_estimate_in_an_opening_or_closing_phrase_is_the_source() -> N
         ("one estimate", "by", "Prices rose by a third")
     ]
     assert _triples("In the morning, the mayor left.") == []
+
+
+def test_complimented_is_a_cue() -> None:
+    assert _triples("The mayor complimented the firefighters on their work.") == [
+        ("The mayor", "complimented", "the firefighters on their work")
+    ]

@@ -66,7 +66,7 @@ _SPEECH = _wordlist(
     speculate theorize term nickname depict frame paint
     highlight downplay imply:implied confess refute rebut reassure scoff affirm
     unveil outline offer promote link express detail invoke repudiate disavow taunt concur
-    contradict
+    contradict compliment
     """
 )
 _OTHER = _wordlist(
