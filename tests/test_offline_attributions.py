@@ -717,3 +717,9 @@ def test_complimented_is_a_cue() -> None:
     assert _triples("The mayor complimented the firefighters on their work.") == [
         ("The mayor", "complimented", "the firefighters on their work")
     ]
+
+
+def test_an_inverted_cue_opening_the_sentence_then_a_quote() -> None:
+    assert _triples('Said the mayor: "We will rebuild."') == [
+        ("the mayor", "Said", '"We will rebuild."')
+    ]

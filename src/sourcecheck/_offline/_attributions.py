@@ -1097,6 +1097,8 @@ class _Finder:
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
         before_text = self.text[lo : cue.start].rstrip()
+        if not before_text and cue.info.speech:
+            return self.said_x_colon(unit, cue)
         if not before_text or before_text[-1] not in ",”\"’'":
             return False
         source = source_after(self.text, cue.end, unit.end)
@@ -1120,6 +1122,18 @@ class _Finder:
             source,
             AttributionKind.INDIRECT,
         )
+
+    def said_x_colon(self, unit: Unit, cue: Cue) -> bool:
+        """``Said Ellis: "QUOTE"``: an inverted cue opening the sentence, then the quote."""
+        source = source_after(self.text, cue.end, unit.end)
+        if source is None or not plausible_source(self.text, *source):
+            return False
+        m = _QUOTE_NEXT.match(self.text, source[1])
+        region = self.in_quote(m.end()) if m is not None and m.end() < unit.end else None
+        if region is None:
+            return False
+        content = (region.start, self.regions_in(region.start, unit.end)[-1].end)
+        return self.add(unit, content, (cue.start, cue.end), source, AttributionKind.DIRECT)
 
     def according_to(self, unit: Unit, cue: tuple[int, int]) -> None:
         lo = self.unit_start(unit, cue[0])
