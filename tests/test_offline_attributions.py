@@ -723,3 +723,9 @@ def test_an_inverted_cue_opening_the_sentence_then_a_quote() -> None:
     assert _triples('Said the mayor: "We will rebuild."') == [
         ("the mayor", "Said", '"We will rebuild."')
     ]
+
+
+def test_presumably_hedges_its_clause_like_reportedly() -> None:
+    assert _triples("The money was presumably moved offshore.") == [
+        (None, "presumably", "The money was presumably moved offshore")
+    ]

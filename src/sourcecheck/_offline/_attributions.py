@@ -195,7 +195,8 @@ _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _HEARSAY = re.compile(
-    r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
+    r"\b(?=[RrAaPpSsOo])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
+    r"[Pp]resumably|[Oo]stensibly|[Rr]eputedly|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
 _HEARSAY_PASSIVES = frozenset(
