@@ -195,8 +195,8 @@ _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _HEARSAY = re.compile(
-    r"\b(?=[RrAaPpSsOo])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
-    r"[Pp]resumably|[Oo]stensibly|[Rr]eputedly|"
+    r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
+    r"[Pp]resumably|[Rr]eputedly|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
 _HEARSAY_PASSIVES = frozenset(
@@ -637,7 +637,7 @@ class _Finder:
             content = (start, self.cut(start, unit.end))
             self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)
             return
-        m = _BY_ESTIMATE.search(text, unit.start, unit.end)
+        m = _BY_ESTIMATE.search(text, max(unit.start, unit.end - 120), unit.end)
         if m is not None and not self.is_claimed(unit.start, m.end()):
             content = (unit.start, m.start())
             self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)

@@ -491,7 +491,11 @@ def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> i
         ):
             break
         begin = m.start()
-    contracted = _CONTRACTED.search(text, max(lo, begin - 8), begin)
+    contracted = (
+        _CONTRACTED.search(text, max(lo, begin - 8), begin)
+        if "'" in text[begin - 5 : begin] or "’" in text[begin - 5 : begin]
+        else None
+    )
     if contracted is not None and (gerund or contracted.group("it") is None):
         # "it's" before a participle is a passive ("it's considered"): not joined
         return contracted.start(2)  # "it's denouncing": the cue starts at the apostrophe
