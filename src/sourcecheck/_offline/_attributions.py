@@ -280,8 +280,44 @@ _LONGEST_GAP = 20  # words between two quotes that one content span may still br
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 _HEARSAY = re.compile(
     r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
+    r"[Pp]resumably|[Rr]eputedly|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
+_HEARSAY_PASSIVES = frozenset(
+    _wordlist(
+        """
+    expect think believe say report allege consider view regard deem accuse blame
+    criticize label dub describe suspect
+    """
+    )
+)
+# "as might be expected", "is to be expected": no one's view.
+_AS_OR_TO_BEFORE = re.compile(r"\b(?:[Aa]s|to)\s+$")
+# After a noun-like cue form: a complement that makes it a verb.
+_THAT_NEXT = re.compile(  # not a relative clause: "plans that would ...", "a show that aired"
+    r"\s+that\s+(?!(?:is|was|are|were|would|will|could|has|have|had|can|may|might|[a-z]+ed)\b)"
+)
+_TO_VERB_NEXT = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|[A-Z])\b)[a-z]+"
+)
+_INTENTIONS = frozenset({"plan", "hope", "wish", "vote", "promise", "pledge", "vow", "demand"})
+_SUBJECT_OPENERS = frozenset(_wordlist("the a an many some most other several few all both"))
+_DETERMINER_WORDS = frozenset(
+    _wordlist("the a an his her their its my our your this that these those whose which what")
+)
+_EVIDENCE_NOUNS = r"(?:polls?|surveys?|stud(?:y|ies)|reports?|analys(?:is|es)|data|estimates?)"
+# "In the latest Gallup poll, ...", "In one study of voters, ..."
+_IN_EVIDENCE = re.compile(
+    r"[\"“]?(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|his|her|one|some|several|"
+    rf"many|most|other|[A-Z][\w.’'-]*)\s+(?:[^\s,;:]+\s+){{0,6}}?{_EVIDENCE_NOUNS}\b[^,;:]{{0,60}}?)"
+    r"(?:,\s+(?:conducted|released|published|taken|carried)\b[^,;:]{0,60})?,\s+"
+)
+# "..., by one estimate." closing the sentence
+_BY_ESTIMATE = re.compile(
+    rf",\s+(?P<cue>by|according\s+to)\s+(?P<source>(?:one|some|several|many|most|other|the|an?|"
+    rf"[A-Z][\w.’'-]*)\s+(?:[^\s,;:]+\s+){{0,4}}?{_EVIDENCE_NOUNS})\s*[.!?]?$"
+)
+_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
     r"afraid|convinced|confident|sure|certain|worried|concerned|frustrated|skeptical|"
@@ -306,16 +342,19 @@ _STANCE_HINT = re.compile(
     + trie_pattern(
         _wordlist(_STANCE_ADJECTIVES.replace("|", " ") + " " + _STANCE_NOUNS.replace("|", " "))
     )
-    + r")\s+(?:that|about|of|to|with|on|over|toward|towards)\b"
+    + r")\s+(?:that|about|of|to|with|on|over|toward|towards|whether)\b"
 )
 _STANCE = re.compile(
-    rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)\s+(?:not\s+)?)?"
-    rf"(?:is|are|was|were|am|been|be|remains?|remained|seems?|seemed|became|"
-    rf"become|grew|grown|appears?|appeared)\s+(?:(?:{_STANCE_ADVERBS})\s+)*"
+    rf"\b(?P<cue>(?:(?:(?:has|have|had|will|would|could|may|might|must|should)(?:n['’]t)?\s+"
+    rf"(?:not\s+)?)?(?:is|are|was|were|am|been|be|remains?|remained|seems?|seemed|became|"
+    rf"become|grew|grown|appears?|appeared)(?:n['’]t)?\s+(?:(?:{_STANCE_ADVERBS})\s+)*"
     rf"(?:(?:{_STANCE_ADJECTIVES})|(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{_STANCE_NOUNS}))"
     rf"|(?:{_STANCE_ADVERBS})\s+(?:worried|concerned|critical|skeptical|opposed)))\s+"
-    rf"(?P<rest>that|about|of|to|with|on|over|toward|towards)\b"
+    rf"(?P<rest>that|about|of|to|with|on|over|toward|towards|whether)\b"
 )
+_SAYING = frozenset({"say", "tell", "write", "claim", "argue", "insist"})
+# A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
+_NOMINAL_GERUND = re.compile(r"\s+(?:by|of)\b")
 _NOT_BEFORE_SAYING = frozenset(
     _wordlist(
         """
@@ -341,7 +380,7 @@ _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
 _ASIDE_THEN_QUOTE = re.compile(
     r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day)\s*[,:]\s*(?=[\"“])"
 )
-_CONTENT_OPENERS = frozenset({"that", "to"})
+_CONTENT_OPENERS = frozenset({"that", "to", "whether"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
 _JOINED_VERB = re.compile(r"[\w\"”’)],?\s+(?:and|but)\s*$")
 _LISTENER = re.compile(
@@ -375,6 +414,50 @@ _ASIDE_AFTER_SOURCE = re.compile(
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
+
+
+# A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
+# make the case", "won't be able to brag about". Its subject is the cue's source.
+_CATENATIVE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|also|"
+    r"not|never|just|again|still|then|now|only|be|been|[a-z]+n['’]t|[a-z]{3,}ly)\s+){0,3}"
+    r"(?:went\s+on|goes\s+on|go\s+on|going\s+on|tr(?:y|ies|ied)|attempt(?:s|ed)?|"
+    r"need(?:s|ed)?|continu(?:e|es|ed)|beg(?:an|un|in|ins)|"
+    r"start(?:s|ed)?|tend(?:s|ed)?|fail(?:s|ed)?|manag(?:e|es|ed)|came|comes?|stop(?:s|ped)?|"
+    r"used|ha(?:s|ve|d)|(?:is|are|was|were|be|been|am|['’]s|['’]re)\s+(?:(?:also|not|"
+    r"still|now|[a-z]{3,}ly)\s+)?(?:able|unable|likely|unlikely|set|ready|willing|eager|"
+    r"quick|slow|going|due|poised|prepared|reluctant|careful|expected|scheduled|forced|about))"
+    r"\s+to\s+$"
+)
+# Contracted auxiliaries, spelled out: "isn't saying" is "is not saying".
+_CONTRACTIONS = {
+    "'s": "is",
+    "'re": "are",
+    "'m": "am",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+    "won't": "will",
+    "can't": "can",
+    "cannot": "can",
+}
+
+
+def _auxiliary_words(group: str, gerund: bool) -> set[str]:
+    """The auxiliaries and adverbs before a cue verb, contractions spelled out ("'s" is
+    "is" before a gerund, "has" before a participle)."""
+    words = set(group.lower().replace("’", "'").split())
+    if "'" not in group and "’" not in group and "cannot" not in words:
+        return words
+    spelled: set[str] = set()
+    for word in words:
+        if word.endswith("n't"):
+            spelled.update((_CONTRACTIONS.get(word, word[:-3]), "not"))
+        elif word == "'s" and not gerund:
+            spelled.add("has")
+        else:
+            spelled.add(_CONTRACTIONS.get(word, word))
+    return spelled
 
 
 class _Finder:
@@ -622,6 +705,7 @@ class _Finder:
                 if not self.is_claimed(cue.verb_start, cue.end):
                     self.analyse(unit, cue)
             self.hearsay(unit)
+            self.in_evidence(unit)
             self.stance(unit)
             self.nominal(unit)
             self.give_subjects()
@@ -712,7 +796,11 @@ class _Finder:
             self.according_to(unit, span)
             return
         lo = self.unit_start(unit, cue.start)
-        auxiliaries = set(self.text[cue.start : cue.verb_start].lower().split())
+        if not info.gerund and self.text[cue.start - 3 : cue.start] == "to ":
+            chain = _CATENATIVE.search(self.text, max(lo, cue.start - 60), cue.start)
+            if chain is not None:  # "went on to explain": the subject of "went on"
+                cue = Cue(chain.start(), cue.end, cue.verb_start, info)
+        auxiliaries = _auxiliary_words(self.text[cue.start : cue.verb_start], info.gerund)
         passive = bool(auxiliaries & _BE) and not info.gerund
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
             self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
@@ -743,6 +831,7 @@ class _Finder:
             (info.plural or base)
             and not auxiliaries
             and not plural_source(self.text[source[0] : source[1]])
+            and not self.complement_next(cue, source)
         ):
             return  # "a think tank", "their support": a base form needs a plural subject
         if not self.verb_like(cue, source):
@@ -819,7 +908,8 @@ class _Finder:
                 # "X has been called a charlatan by fellow physicians"
                 self.add(unit, (subject[0], later.start()), span, agent, AttributionKind.INDIRECT)
                 return
-        self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
+        if cue.info.lemma in _HEARSAY_PASSIVES:  # "is expected to", not "was found in a drawer"
+            self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
@@ -832,6 +922,21 @@ class _Finder:
         else:
             content = (cue.end, self.cut(cue.end, unit.end))
         self.add(unit, content, (cue.start, cue.end), source, AttributionKind.INDIRECT)
+
+    def in_evidence(self, unit: Unit) -> None:
+        """``In the latest poll, CONTENT`` and ``CONTENT, by one estimate``: a poll, study or
+        report named in an opening (or closing) phrase is the source of the clause."""
+        text = self.text
+        m = _IN_EVIDENCE.match(text, unit.start, unit.end)
+        if m is not None and not self.is_claimed(m.start(), unit.end):
+            start = m.end()
+            content = (start, self.cut(start, unit.end))
+            self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)
+            return
+        m = _BY_ESTIMATE.search(text, max(unit.start, unit.end - 120), unit.end)
+        if m is not None and not self.is_claimed(unit.start, m.end()):
+            content = (unit.start, m.start())
+            self.add(unit, content, m.span("cue"), m.span("source"), AttributionKind.INDIRECT)
 
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to
@@ -943,12 +1048,28 @@ class _Finder:
             return True
         # "the study, which notes that ...", "House panel votes to hold ...": a verb after
         # all, unless the clause is already another cue's content
-        return (
-            subject.lower() in {"which", "that"}
-            or _VERB_OBJECT.match(self.text, cue.end) is not None
-        ) and not any(
+        nested = any(
             c.verb_start < source[0] and self.in_quote(c.verb_start) is None for c in self.unit_cues
         )
+        if (
+            subject.lower() in {"which", "that"} or _VERB_OBJECT.match(self.text, cue.end)
+        ) and not nested:
+            return True
+        return self.complement_next(cue, source)
+
+    def complement_next(self, cue: Cue, source: tuple[int, int]) -> bool:
+        """A noun-like form is a verb when a complement follows it and its subject is no
+        possessive or determiner: "The campaign plans to ...", "Data show that ..."."""
+        text = self.text
+        words = text[source[0] : source[1]].split()
+        first, last = words[0], words[-1].lower()
+        if last in _DETERMINER_WORDS or last.endswith(("'s", "’s", "'", "’", "ing", "ed")):
+            return False  # "his remarks that ...", "Clinton's plan that ...": a noun
+        if not first[0].isupper() and first.lower() not in _SUBJECT_OPENERS:
+            return False  # "let them know", "dialing back plans": no subject
+        if _THAT_NEXT.match(text, cue.end):
+            return True
+        return cue.info.lemma in _INTENTIONS and _TO_VERB_NEXT.match(text, cue.end) is not None
 
     def colon_quote(self, unit: Unit) -> None:
         """``President Obama is rolling out a new message: "It's about me."``: a quote after
@@ -1090,14 +1211,25 @@ class _Finder:
             for c in self.unit_cues
         )
 
-    @staticmethod
-    def saying_after_noun(cue: Cue, before: str) -> bool:
+    def saying_after_noun(self, cue: Cue, before: str) -> bool:
         """``tweets early Friday saying that ...``, ``Dean saying he would ...``: a form of
         "say" right after a noun (no comma) still reports what the subject said; not
-        after a preposition ("after saying") or inside a verb phrase ("is saying")."""
-        if cue.info.lemma not in {"say", "tell", "write", "claim", "argue", "insist"}:
+        after a preposition ("after saying") or inside a verb phrase ("is saying").
+        Other speech verbs too (``a letter urging them to ...``), unless the gerund is
+        an adjective ("cited disparaging remarks") or inside another cue's content."""
+        if not cue.info.speech:
             return False
         last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if cue.info.lemma not in _SAYING and (
+            last.endswith("ed")
+            or last == "worth"  # "it's worth noting that ...": the writer's aside
+            or _NOMINAL_GERUND.match(self.text, cue.end)
+            or any(
+                c.verb_start < cue.start and self.in_quote(c.verb_start) is None
+                for c in self.unit_cues
+            )
+        ):
+            return False
         return bool(last) and last.isalpha() and last not in _NOT_BEFORE_SAYING
 
     def give_subjects(self) -> None:
@@ -1210,7 +1342,9 @@ class _Finder:
         if self.separated(before, source[0], cue.end):
             if self.before_content(unit, cue, source, before, after_text, after_core):
                 return
-        elif self.introduces_next(after_core) and self.colon_next_paragraph(unit, span, source):
+        elif self.introduces_next(after_core) and self.colon_next_paragraph(
+            unit, span, source, block=cue.info.speech and after_core == ":"
+        ):
             return  # "X continued:" or "X said that" closing a paragraph: the next one's quote
         if not after_core or (cue.info.takes_object and _LISTENER_ONLY.match(after_core)):
             return
@@ -1353,20 +1487,23 @@ class _Finder:
         return not lead or (len(lead.split()) <= 6 and bool(_ADVERBIAL_AFTER.match(lead)))
 
     def colon_next_paragraph(
-        self, unit: Unit, cue: tuple[int, int], source: tuple[int, int]
+        self, unit: Unit, cue: tuple[int, int], source: tuple[int, int], block: bool = False
     ) -> bool:
-        """``X continued:`` at a paragraph's end introduces the next paragraph's quote."""
+        """``X continued:`` at a paragraph's end introduces the next paragraph's quote (with
+        ``block``, the whole next paragraph even without quote marks)."""
         nxt = [u for u in self.units if u.paragraph == unit.paragraph + 1]
         if not nxt:
             return False
         following = self.regions_in(nxt[0].start, nxt[-1].end)
         if following and following[0].start == nxt[0].start:
             content = (following[0].start, following[-1].end)
-        elif self.text[unit.start : unit.end].rstrip().endswith(":") and not following:
-            # "The governor added:" and a paragraph set off without quote marks
-            content = self.trim(nxt[0].start, nxt[-1].end)
-            if self.is_claimed(*content):
-                return False
+        elif (
+            block
+            and not following
+            and not nxt[0].headline
+            and not self.is_claimed(nxt[0].start, nxt[-1].end)
+        ):
+            content = self.trim(nxt[0].start, nxt[-1].end)  # a block quote, no marks
         else:
             return False
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
@@ -1375,6 +1512,8 @@ class _Finder:
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
         before_text = self.text[lo : cue.start].rstrip()
+        if not before_text and cue.info.speech:
+            return self.said_x_colon(unit, cue)
         if not before_text or before_text[-1] not in ",”\"’'" or not cue.info.speech:
             return False  # "The museum, Mr. Bush said, celebrated ...": no inversion
         source = source_after(self.text, cue.end, unit.end)
@@ -1407,6 +1546,18 @@ class _Finder:
             source,
             AttributionKind.INDIRECT,
         )
+
+    def said_x_colon(self, unit: Unit, cue: Cue) -> bool:
+        """``Said Ellis: "QUOTE"``: an inverted cue opening the sentence, then the quote."""
+        source = source_after(self.text, cue.end, unit.end)
+        if source is None or not plausible_source(self.text, *source):
+            return False
+        m = _QUOTE_NEXT.match(self.text, source[1])
+        region = self.in_quote(m.end()) if m is not None and m.end() < unit.end else None
+        if region is None:
+            return False
+        content = (region.start, self.regions_in(region.start, unit.end)[-1].end)
+        return self.add(unit, content, (cue.start, cue.end), source, AttributionKind.DIRECT)
 
     def according_to(self, unit: Unit, cue: tuple[int, int]) -> None:
         lo = self.unit_start(unit, cue[0])

@@ -64,6 +64,9 @@ _SPEECH = _wordlist(
     lambaste excoriate assail castigate deride ridicule belittle disparage insult denigrate
     thank congratulate commend fault swear:swore,sworn posit opine muse wonder
     speculate theorize term nickname depict frame paint
+    highlight downplay imply:implied confess refute rebut reassure scoff affirm
+    unveil outline offer promote link express detail invoke repudiate disavow taunt concur
+    contradict compliment
     """
 )
 _OTHER = _wordlist(
@@ -74,11 +77,12 @@ _OTHER = _wordlist(
     project forecast seek:sought refuse decline vote
     admire hate dislike appreciate welcome embrace approve disapprove trust distrust learn
     discover determine notice envision imagine reckon regard deem view judge dread
-    anticipate bemoan lament resent cheer celebrate
+    anticipate bemoan lament resent cheer celebrate foresee:foresaw,foreseen ponder
+    convince see:saw,seen ignore
     """
 )
 # Verbs that take the listener as their object before the content.
-_OBJECT_TAKERS = frozenset({"tell", "ask", "remind", "assure", "inform"})
+_OBJECT_TAKERS = frozenset({"tell", "ask", "remind", "assure", "inform", "reassure"})
 # Verbs with other, non-attributive senses ("added a stop", "continues his adulation"):
 # they attribute only a quote, a colon-introduced content or a that-clause.
 _FRAMED = frozenset(
@@ -88,7 +92,6 @@ _FRAMED = frozenset(
         "write",
         "answer",
         "reply",
-        "respond",
         "repeat",
         "joke",
         "quip",
@@ -96,7 +99,6 @@ _FRAMED = frozenset(
         "defend",
         "knock",
         "rule",
-        "decide",
         "speak",
         "conclude",
         "press",
@@ -119,6 +121,7 @@ NOUN_LIKE = frozenset(
     challenges rules states answers replies attacks cautions concerns supports backs
     counters praises pledges blasts knocks labels requests views terms frames thanks
     cheers presses trusts judges brands paints insults references champions
+    advocates tweets jokes vows lobbies hints offers links details
     """
     )
 )
@@ -192,6 +195,9 @@ _NOT_BASE = frozenset(
         "beg",
         "muse",
         "dread",
+        "offer",
+        "link",
+        "detail",
     }
 )
 # Phrasal cues, matched as wholes.
@@ -214,6 +220,12 @@ _PHRASES = {
     "spoke about": CueInfo("speak about", speech=True, takes_object=False),
     "talked about": CueInfo("talk about", speech=True, takes_object=False),
 }
+# "expressed deep concern about", "voiced strong support for"
+_INTENSIFIED = tuple(
+    f"{adjective} {tail}"
+    for adjective in ("deep", "serious", "grave", "strong", "growing", "great", "some")
+    for tail in ("concern about", "concerns about", "concern over", "support for", "doubts about")
+)
 # Verb + noun (+ preposition) phrases of stance: "expressed concern about", "took aim at".
 for _verb_forms, _rest, _speech in (
     (
@@ -232,12 +244,20 @@ for _verb_forms, _rest, _speech in (
             "skepticism about",
             "interest in",
             "opposition to",
+            *_INTENSIFIED,
         ),
         True,
     ),
     (
         ("voice", "voices", "voiced", "voicing"),
-        ("concern about", "concerns about", "support for", "opposition to", "doubts about"),
+        (
+            "concern about",
+            "concerns about",
+            "support for",
+            "opposition to",
+            "doubts about",
+            *_INTENSIFIED,
+        ),
         True,
     ),
     (
@@ -245,7 +265,11 @@ for _verb_forms, _rest, _speech in (
         ("concerns about", "questions about", "doubts about", "the possibility"),
         True,
     ),
-    (("take", "takes", "took", "taking"), ("aim at", "issue with"), True),
+    (
+        ("take", "takes", "took", "taking"),
+        ("aim at", "issue with", "offense at", "exception to", "umbrage at"),
+        True,
+    ),
     (("lash", "lashes", "lashed", "lashing"), ("out at",), True),
     (("rail", "rails", "railed", "railing"), ("against",), True),
     (("weigh", "weighs", "weighed", "weighing"), ("in on",), True),
@@ -253,7 +277,7 @@ for _verb_forms, _rest, _speech in (
     (("push", "pushes", "pushed", "pushing"), ("back on", "back against", "for"), True),
     (("cast", "casts", "casting"), ("doubt on",), True),
     (("go", "goes", "went", "going"), ("after",), True),
-    (("make", "makes", "made", "making"), ("clear", "the case for", "the case"), True),
+    (("make", "makes", "made", "making"), ("clear", "it clear", "the case for", "the case"), True),
     (("point", "points", "pointed", "pointing"), ("out",), True),
     (
         ("put", "puts", "putting"),
@@ -284,7 +308,18 @@ def _regular(lemma: str) -> tuple[str, str, str]:
         return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma + "es", lemma + "ed", lemma + "ing"
-    if lemma in {"admit", "quip", "regret", "plan", "slam", "brag", "prefer", "rip", "dub"}:
+    if lemma in {
+        "admit",
+        "quip",
+        "regret",
+        "plan",
+        "slam",
+        "brag",
+        "prefer",
+        "rip",
+        "dub",
+        "rebut",
+    }:
         return lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     return lemma + "s", lemma + "ed", lemma + "ing"
 
@@ -343,9 +378,15 @@ _AUX = frozenset(
     recently would will could did does do not never just then still often once
     immediately quickly even only first long since further similarly explicitly
     specifically reportedly forcefully strongly openly can may might should must is are
-    was were been be being am
+    was were been be being am cannot
+    isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't
+    wouldn't can't couldn't shouldn't mustn't
     """
     )
+)
+# A pronoun with a contracted auxiliary: "it's denouncing", "they've said", "he'll say".
+_CONTRACTED = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho|(?P<it>[Ii]t|[Tt]hat))(['’](?:s|re|m|ve|ll|d))\s+$"
 )
 
 
@@ -393,7 +434,7 @@ def trie_pattern(words: list[str]) -> str:
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
 _CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:['’]t)?)\s+$")
 _SO_BEFORE = re.compile(r"\b(?:[Ss]o|[Tt]hus)\s+$")
 
 
@@ -422,11 +463,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cues = []
     for m in _CUE_WORDS.finditer(text, start, end):
         info = _cue_info_cached(m.group())
-        cues.append(Cue(_auxiliaries_start(text, start, m.start()), m.end(), m.start(), info))
+        begin = _auxiliaries_start(text, start, m.start(), info.gerund)
+        cues.append(Cue(begin, m.end(), m.start(), info))
     return cues
 
 
-def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
+def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> int:
     """Where up to three auxiliaries or adverbs right before ``verb`` begin
     ("has also said", "forcefully told")."""
     begin = verb
@@ -435,7 +477,9 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
         if m is None:
             break
         word = m.group(1)
-        low = word.lower()
+        low = word.lower().replace("’", "'")
+        if low == "t" or low.endswith(("'s", "'re", "'m", "'ve", "'ll", "'d")):
+            break
         if low == "far":  # "has so far shown", "has thus far refused": one adverb
             m = _SO_BEFORE.search(text, max(lo, m.start() - 8), m.start())
             if m is None:
@@ -447,6 +491,14 @@ def _auxiliaries_start(text: str, lo: int, verb: int) -> int:
         ):
             break
         begin = m.start()
+    contracted = (
+        _CONTRACTED.search(text, max(lo, begin - 8), begin)
+        if "'" in text[begin - 5 : begin] or "’" in text[begin - 5 : begin]
+        else None
+    )
+    if contracted is not None and (gerund or contracted.group("it") is None):
+        # "it's" before a participle is a passive ("it's considered"): not joined
+        return contracted.start(2)  # "it's denouncing": the cue starts at the apostrophe
     return begin
 
 
