@@ -950,3 +950,7 @@ def test_presumably_hedges_its_clause_like_reportedly() -> None:
     assert _triples("The money was presumably moved offshore.") == [
         (None, "presumably", "The money was presumably moved offshore")
     ]
+
+
+def test_challenging_a_law_in_court_is_no_attribution() -> None:
+    assert _triples("Twelve states are challenging the rule in federal court.") == []

@@ -57,7 +57,7 @@ _SPEECH = _wordlist(
     defend question dismiss reject hint counter retort tout lament reiterate repeat
     recount suggest speak:spoke,spoken continue declare charge caution signal agree
     disagree apologize lash call echo condemn denounce decry applaud hail laud mock
-    scold grill rip hammer knock challenge dispute proclaim label liken dub portray
+    scold grill rip hammer knock dispute proclaim label liken dub portray
     characterize reaffirm request rule decide regret
     discuss exhort encourage brand pound advocate reference assure
     remind inform press implore beg plead lobby trumpet champion chastise rebuke berate
