@@ -133,7 +133,7 @@ _SUBORDINATE_WORD = re.compile(
     r"(?<=\w)\s+(?:when|while|after|before|until|since"
     r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
 )
-_FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
+_STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
@@ -171,7 +171,7 @@ _APPOSITIVE = re.compile(
 )
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
-_THAT_CLAUSE = re.compile(r"\s+that\s")
+_THAT_CLAUSE = re.compile(r"\s+(?=that\s)")
 _ZONE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
 )
@@ -364,6 +364,7 @@ class _Finder:
         self.found: list[Found] = []
         self.pending: list[tuple[Found, Unit]] = []  # gerund attributions awaiting a subject
         self.unit_cues: list[Cue] = []  # every cue of the unit being read
+        self.cuts: dict[tuple[int, int, bool], int] = {}  # cut() is pure: computed once
 
     # -- helpers --------------------------------------------------------------------
 
@@ -430,6 +431,12 @@ class _Finder:
         """Where a content after its cue ends: before "according to", a concessive clause
         or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
         interview"), which PolNeAR leaves out of the content."""
+        key = (start, end, obj)
+        if key not in self.cuts:
+            self.cuts[key] = self.find_cut(start, end, obj)
+        return self.cuts[key]
+
+    def find_cut(self, start: int, end: int, obj: bool) -> int:
         for m in _CUT.finditer(self.text, start, end):
             aside = m.group("aside")
             if aside and (
@@ -543,8 +550,8 @@ class _Finder:
             return False
         if text.find(":", start, end) >= 0:
             return False  # "the story of Copenhagen: In December ...": a clause follows
-        stretch = _FIRST_STRETCH.match(text, start, end)
-        stop = stretch.end() if stretch else end
+        stretch = _STRETCH_END.search(text, start, end)
+        stop = stretch.start() if stretch else end
         sub = _SUBORDINATE_WORD.search(text, start, stop)
         if sub is not None:
             stop = sub.start()  # "X as an evangelist when he ran": that verb is the adjunct's
