@@ -169,6 +169,8 @@ _SUBORDINATE_OPENING = re.compile(
 _APPOSITIVE = re.compile(
     r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
 )
+_LEADING = re.compile(r"[\s,:;]*")
+_APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
 _THAT_CLAUSE = re.compile(r"\s+(?=that\s)")
@@ -447,8 +449,10 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
-        first = self.trim(start, end)[0]  # the first word, past any space after the cue
-        if obj and self.object_like(first, end):
+        lead = _LEADING.match(self.text, start, end)
+        first = lead.end() if lead else start  # the first word, past any space after the cue
+        noun = obj and self.object_like(first, end)
+        if noun:
             month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
             if month is not None and month.start() > first:
                 end = month.start()  # "endorsed one in July": the date is the cue's
@@ -481,7 +485,7 @@ class _Finder:
             tail
             and tail.start() > start
             and self.in_quote(tail.start()) is None
-            and (not obj or self.object_like(first, end))  # a clause keeps its own adjuncts
+            and (not obj or noun)  # a clause keeps its own adjuncts
         ):
             return tail.start()
         return end
@@ -505,6 +509,8 @@ class _Finder:
     def appositive(self, start: int, end: int) -> int:
         """End a content before an appositive that describes its final name and closes
         the sentence ("... in partnership with NATO, the existing alliance that ...")."""
+        if _APPOSITIVE_HINT.search(self.text, start, end) is None:
+            return end  # most contents: one fast scan
         trimmed = self.trim(start, end)[1]
         m = _APPOSITIVE.search(self.text, start, trimmed)
         if m is None or self.in_quote(m.start("comma")) is not None:
