@@ -768,3 +768,8 @@ def test_a_content_ends_before_and_a_new_clause_with_a_noun_subject() -> None:
 def test_a_quoted_content_ends_before_a_clause_after_the_quote() -> None:
     a = _read('She repeatedly says, "Stay in the car," until the doors open.')[0]
     assert a.content.text == '"Stay in the car,"'
+
+
+def test_a_comma_closing_a_quote_ends_an_opening_subordinate_clause() -> None:
+    a = _read('Contrary to his claim that voters would "learn nothing," there would be plenty.')[0]
+    assert a.content.text == 'that voters would "learn nothing,"'

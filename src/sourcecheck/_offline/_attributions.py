@@ -178,7 +178,7 @@ _ZONE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
 )
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
-_PAUSE = re.compile(r",(?=\s)")
+_PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
@@ -528,8 +528,11 @@ class _Finder:
     def pause(self, start: int, end: int) -> int:
         """The first comma (not in a number, not in a quote) in ``[start, end)``, or -1."""
         for m in _PAUSE.finditer(self.text, start, end):
-            if self.in_quote(m.start()) is None:
+            region = self.in_quote(m.start())
+            if region is None:
                 return m.start()
+            if region.end - m.start() <= 3 and region.end < end:
+                return region.end  # 'would "learn nothing," there would be': the quote's comma
         return -1
 
     def second_predicate(self, start: int, end: int) -> int:
