@@ -773,3 +773,8 @@ def test_a_quoted_content_ends_before_a_clause_after_the_quote() -> None:
 def test_a_comma_closing_a_quote_ends_an_opening_subordinate_clause() -> None:
     a = _read('Contrary to his claim that voters would "learn nothing," there would be plenty.')[0]
     assert a.content.text == 'that voters would "learn nothing,"'
+
+
+def test_a_that_clause_after_a_short_adjunct_is_the_speakers_content() -> None:
+    (a,) = _read("The lawyer said in the letter that the ad would encourage voters to stay home.")
+    assert a.content.text == "that the ad would encourage voters to stay home"

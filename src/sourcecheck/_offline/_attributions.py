@@ -173,9 +173,14 @@ _LEADING = re.compile(r"[\s,:;]*")
 _APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
-_THAT_CLAUSE = re.compile(r"\s+(?=that\s)")
+_THAT_CLAUSE = re.compile(
+    r"(?:\s+(?:(?:on|in|at|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w-]+|[A-Z]\w*day|"
+    r"(?:last|this)\s+\w+|again|also|repeatedly|publicly|privately|earlier|later|recently)){0,2}"
+    r"\s+(?=that\s)"
+)  # "said (in the letter) that ..."
 _ZONE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+    r"|\s(?:and|but)\s+(?:[a-z]+ed|says|said)\b"
 )
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
 _PAUSE = re.compile(r",(?=[\s\"”’'])")
