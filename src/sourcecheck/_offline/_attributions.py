@@ -122,7 +122,17 @@ _CLAUSE_OPENING = re.compile(
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|do|does|"
     r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
-    r"didn’t|didn't|seems?|seemed|appears?|appeared)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+    r"didn’t|didn't|seems?|seemed|appears?|appeared"
+    # common irregular past tenses ("the suspect fled the scene and was arrested")
+    r"|fled|took|gave|made|went|came|told|said|knew|thought|felt|found|won|lost|began|became|"
+    r"brought|bought|ran|sent|spent|paid|met|held|kept|wrote|spoke|drove|grew|threw|stood|"
+    r"understood|sought|fought|caught|taught|chose|broke|stole|rose|fell|struck|shot|sold|"
+    r"led|built|got|heard|meant)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+)
+# A comma-enclosed aside and then the verb: "the bill, which passed last week, would cut"
+_ASIDE_THEN_VERB = re.compile(
+    r",\s+(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|did|"
+    r"does|do)\b"
 )
 # "Clinton reached out ...", "Scott deserves ...": a name and a verb open a clause.
 _NAME_VERB = re.compile(
@@ -571,6 +581,10 @@ class _Finder:
             stop = sub.start()  # "X as an evangelist when he ran": that verb is the adjunct's
         if _NAME_VERB.match(text, start, stop):
             return False
+        if stretch is not None and text[stop] == "," and not _ADJUNCT_CUT.search(text, start, stop):
+            closing = text.find(",", stop + 1, end)
+            if closing >= 0 and _ASIDE_THEN_VERB.match(text, closing, end):
+                return False  # the subject of a clause, an aside, then its verb
         return _FINITE.search(text, start, stop) is None
 
     def clip(self, start: int, end: int) -> tuple[int, int]:
