@@ -20,7 +20,12 @@ paragraph ends with an attributed quote.
 Content spans follow PolNeAR: quote marks are part of a quoted content; the sentence's
 final period is not; a complementiser ("that") is. A content that PolNeAR would split
 around its source ("CONTENT, X said, CONTENT") is one covering span here, because an
-``Attribution`` holds one content span.
+``Attribution`` holds one content span. A clause runs to the end of its sentence (less a
+new coordinated clause); a noun phrase ("praised THE PLAN", "endorsed CLINTON") ends
+before a relative clause, a gerund, a dash, a time or a second predicate; a content in a
+subordinate clause ("Although X admitted CONTENT, ...") ends at its comma. PolNeAR gives
+each word one label, so a cue inside someone's reported that-clause reports nothing of
+its own.
 
 Every rule works on offsets into the document text, so every span is exact.
 """
@@ -446,8 +451,10 @@ class _Finder:
 
     def cut(self, start: int, end: int, obj: bool = True) -> int:
         """Where a content after its cue ends: before "according to", a concessive clause
-        or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
-        interview"), which PolNeAR leaves out of the content."""
+        or a semicolon; a noun phrase also before a relative clause, a gerund, a dash, an
+        adjunct, a second predicate and a trailing time or venue ("on Tuesday", "in an
+        interview"), which PolNeAR leaves out of the content. ``obj=False`` when the text
+        from ``start`` continues a content that began earlier (no noun-phrase rules)."""
         key = (start, end, obj)
         if key not in self.cuts:
             self.cuts[key] = self.find_cut(start, end, obj)
