@@ -954,3 +954,31 @@ def test_presumably_hedges_its_clause_like_reportedly() -> None:
 
 def test_challenging_a_law_in_court_is_no_attribution() -> None:
     assert _triples("Twelve states are challenging the rule in federal court.") == []
+
+
+def test_a_comma_closing_a_quote_ends_an_opening_subordinate_clause() -> None:
+    a = _read('Contrary to his claim that voters would "learn nothing," there would be plenty.')[0]
+    assert a.content.text == 'that voters would "learn nothing,"'
+
+
+def test_a_that_clause_after_a_short_adjunct_is_the_speakers_content() -> None:
+    (a,) = _read("The lawyer said in the letter that the ad would encourage voters to stay home.")
+    assert a.content.text == "that the ad would encourage voters to stay home"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The senator said the bill, which passed last week, would cut taxes.",
+            "the bill, which passed last week, would cut taxes",
+        ),
+        (
+            "Police say the suspect fled the scene and was arrested later.",
+            "the suspect fled the scene and was arrested later",
+        ),
+    ],
+)
+def test_a_clause_with_an_aside_or_an_irregular_past_stays_whole(body: str, content: str) -> None:
+    (a,) = _read(body)
+    assert a.content.text == content

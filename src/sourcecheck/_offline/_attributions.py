@@ -21,7 +21,12 @@ attributed quote.
 Content spans follow PolNeAR: quote marks are part of a quoted content; the sentence's
 final period is not; a complementiser ("that") is. A content that PolNeAR would split
 around its source ("CONTENT, X said, CONTENT") is one covering span here, because an
-``Attribution`` holds one content span.
+``Attribution`` holds one content span. A clause runs to the end of its sentence (less a
+new coordinated clause); a noun phrase ("praised THE PLAN", "endorsed CLINTON") ends
+before a relative clause, a gerund, a dash, a time or a second predicate; a content in a
+subordinate clause ("Although X admitted CONTENT, ...") ends at its comma. PolNeAR gives
+each word one label, so a cue inside someone's reported that-clause reports nothing of
+its own.
 
 Every rule works on offsets into the document text, so every span is exact.
 """
@@ -125,7 +130,17 @@ _CLAUSE_OPENING = re.compile(
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|do|does|"
     r"did|am|ca|wo|is\s+not|won’t|won't|can’t|can't|isn’t|isn't|don’t|don't|doesn’t|doesn't|"
-    r"didn’t|didn't|seems?|seemed|appears?|appeared)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+    r"didn’t|didn't|seems?|seemed|appears?|appeared"
+    # common irregular past tenses ("the suspect fled the scene and was arrested")
+    r"|fled|took|gave|made|went|came|told|said|knew|thought|felt|found|won|lost|began|became|"
+    r"brought|bought|ran|sent|spent|paid|met|held|kept|wrote|spoke|drove|grew|threw|stood|"
+    r"understood|sought|fought|caught|taught|chose|broke|stole|rose|fell|struck|shot|sold|"
+    r"led|built|got|heard|meant)\b|\b(?:he|she|they|we|I|it|there)\s+[a-z]"
+)
+# A comma-enclosed aside and then the verb: "the bill, which passed last week, would cut"
+_ASIDE_THEN_VERB = re.compile(
+    r",\s+(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|did|"
+    r"does|do)\b"
 )
 # "Clinton reached out ...", "Scott deserves ...": a name and a verb open a clause.
 _NAME_VERB = re.compile(
@@ -136,7 +151,7 @@ _SUBORDINATE_WORD = re.compile(
     r"(?<=\w)\s+(?:when|while|after|before|until|since"
     r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
 )
-_FIRST_STRETCH = re.compile(r"(?:[^,;:—–―\s]|\s(?!-\s))*")
+_STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
 # What ends a content that is a noun phrase or an infinitive ("praised X, which ...",
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
@@ -172,14 +187,21 @@ _SUBORDINATE_OPENING = re.compile(
 _APPOSITIVE = re.compile(
     r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
 )
+_LEADING = re.compile(r"[\s,:;]*")
+_APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
-_THAT_CLAUSE = re.compile(r"\s+that\s")
+_THAT_CLAUSE = re.compile(
+    r"(?:\s+(?:(?:on|in|at|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w-]+|[A-Z]\w*day|"
+    r"(?:last|this)\s+\w+|again|also|repeatedly|publicly|privately|earlier|later|recently)){0,2}"
+    r"\s+(?=that\s)"
+)  # "said (in the letter) that ..."
 _ZONE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+    r"|\s(?:and|but)\s+(?:[a-z]+ed|says|said)\b"
 )
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
-_PAUSE = re.compile(r",(?=\s)")
+_PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
@@ -472,6 +494,7 @@ class _Finder:
         self.found: list[Found] = []
         self.pending: list[tuple[Found, Unit]] = []  # gerund attributions awaiting a subject
         self.unit_cues: list[Cue] = []  # every cue of the unit being read
+        self.cuts: dict[tuple[int, int, bool], int] = {}  # cut() is pure: computed once
 
     # -- helpers --------------------------------------------------------------------
 
@@ -536,8 +559,16 @@ class _Finder:
 
     def cut(self, start: int, end: int, obj: bool = True) -> int:
         """Where a content after its cue ends: before "according to", a concessive clause
-        or a semicolon, and without a trailing time or venue ("on Tuesday", "in an
-        interview"), which PolNeAR leaves out of the content."""
+        or a semicolon; a noun phrase also before a relative clause, a gerund, a dash, an
+        adjunct, a second predicate and a trailing time or venue ("on Tuesday", "in an
+        interview"), which PolNeAR leaves out of the content. ``obj=False`` when the text
+        from ``start`` continues a content that began earlier (no noun-phrase rules)."""
+        key = (start, end, obj)
+        if key not in self.cuts:
+            self.cuts[key] = self.find_cut(start, end, obj)
+        return self.cuts[key]
+
+    def find_cut(self, start: int, end: int, obj: bool) -> int:
         for m in _CUT.finditer(self.text, start, end):
             aside = m.group("aside")
             if aside and (
@@ -548,8 +579,10 @@ class _Finder:
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
-        first = self.trim(start, end)[0]  # the first word, past any space after the cue
-        if obj and self.object_like(first, end):
+        lead = _LEADING.match(self.text, start, end)
+        first = lead.end() if lead else start  # the first word, past any space after the cue
+        noun = obj and self.object_like(first, end)
+        if noun:
             month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
             if month is not None and month.start() > first:
                 end = month.start()  # "endorsed one in July": the date is the cue's
@@ -582,7 +615,7 @@ class _Finder:
             tail
             and tail.start() > start
             and self.in_quote(tail.start()) is None
-            and (not obj or self.object_like(first, end))  # a clause keeps its own adjuncts
+            and (not obj or noun)  # a clause keeps its own adjuncts
         ):
             return tail.start()
         return end
@@ -606,6 +639,8 @@ class _Finder:
     def appositive(self, start: int, end: int) -> int:
         """End a content before an appositive that describes its final name and closes
         the sentence ("... in partnership with NATO, the existing alliance that ...")."""
+        if _APPOSITIVE_HINT.search(self.text, start, end) is None:
+            return end  # most contents: one fast scan
         trimmed = self.trim(start, end)[1]
         m = _APPOSITIVE.search(self.text, start, trimmed)
         if m is None or self.in_quote(m.start("comma")) is not None:
@@ -623,8 +658,11 @@ class _Finder:
     def pause(self, start: int, end: int) -> int:
         """The first comma (not in a number, not in a quote) in ``[start, end)``, or -1."""
         for m in _PAUSE.finditer(self.text, start, end):
-            if self.in_quote(m.start()) is None:
+            region = self.in_quote(m.start())
+            if region is None:
                 return m.start()
+            if region.end - m.start() <= 3 and region.end < end:
+                return region.end  # 'would "learn nothing," there would be': the quote's comma
         return -1
 
     def second_predicate(self, start: int, end: int) -> int:
@@ -651,13 +689,17 @@ class _Finder:
             return False
         if text.find(":", start, end) >= 0:
             return False  # "the story of Copenhagen: In December ...": a clause follows
-        stretch = _FIRST_STRETCH.match(text, start, end)
-        stop = stretch.end() if stretch else end
+        stretch = _STRETCH_END.search(text, start, end)
+        stop = stretch.start() if stretch else end
         sub = _SUBORDINATE_WORD.search(text, start, stop)
         if sub is not None:
             stop = sub.start()  # "X as an evangelist when he ran": that verb is the adjunct's
         if _NAME_VERB.match(text, start, stop):
             return False
+        if stretch is not None and text[stop] == "," and not _ADJUNCT_CUT.search(text, start, stop):
+            closing = text.find(",", stop + 1, end)
+            if closing >= 0 and _ASIDE_THEN_VERB.match(text, closing, end):
+                return False  # the subject of a clause, an aside, then its verb
         return _FINITE.search(text, start, stop) is None
 
     def clip(self, start: int, end: int) -> tuple[int, int]:
