@@ -198,3 +198,8 @@ def test_the_attribution_that_opens_the_sentence_is_kept(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert [(source, cue) for source, cue, _ in _triples(body)] == [expected]
+
+
+def test_a_headline_label_before_a_clause_with_its_own_speaker() -> None:
+    triples = _triples("The vote is on Monday.", headline="Live Updates: Mayor Urges Calm")
+    assert ("Mayor", "Urges", "Calm") in triples

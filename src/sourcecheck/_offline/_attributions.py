@@ -1187,6 +1187,14 @@ class _Finder:
         if any(w.lower() in _TITLE_GLUE for w in m.group(1).split()[1:]):
             return  # "Stealth Over Health: ...": a title, not a source
         colon = m.end(1)
+        for cue in find_cues(self.text, colon + 1, unit.end):
+            if (
+                cue.info.speech
+                and not cue.info.gerund
+                and self.in_quote(cue.verb_start) is None
+                and source_before(self.text, colon + 1, cue.start) is not None
+            ):
+                return  # "The Latest: Trump urges ...": the clause has its own speaker
         self.add(
             unit,
             (colon + 1, unit.end),
