@@ -477,7 +477,9 @@ class _Finder:
             cue is not None
             and content[0] > cue[1]
             and _VERB_FIRST.match(self.text, content[0])
-            and not (source and _OBJECT_RELATIVE.search(self.text, 0, source[0]))
+            and not (
+                source and _OBJECT_RELATIVE.search(self.text, max(0, source[0] - 12), source[0])
+            )
         ):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
@@ -1060,7 +1062,9 @@ class _Finder:
         """True when an unquoted span opens with its own speaker and speech cue ("Bamberg
         also said ..."): PolNeAR keeps that attribution rather than nesting it."""
         for c in self.unit_cues:
-            if not span[0] < c.start < span[1] or not c.info.speech or c.info.gerund:
+            if not span[0] < c.start < min(span[1], span[0] + 160):
+                continue  # the speaker opens the span: its cue is near the start
+            if not c.info.speech or c.info.gerund:
                 continue
             if self.in_quote(c.verb_start) is not None:
                 continue

@@ -588,6 +588,8 @@ def _dash_appositive(
 def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
     """'Two officials who spoke on condition of anonymity': a noun phrase and a short
     relative clause about it (whose verbs would otherwise make it look like a clause)."""
+    if len(toks) < 3 or not _RELATIVE_WORD.search(text, toks[0][0], toks[-1][1]):
+        return False  # most candidates: one scan, no loop
     for i in range(1, min(len(toks) - 1, 7)):
         if _low(text, toks[i]) in {"who", "that", "which"}:
             return (
@@ -602,6 +604,7 @@ def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
     return False
 
 
+_RELATIVE_WORD = re.compile(r"\b(?:who|that|which)\b")
 _NOT_IN_RELATIVE = frozenset({",", ";", ":", "and", "or", "but", "that", "which", "who"})
 
 
