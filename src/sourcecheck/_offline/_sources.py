@@ -279,8 +279,13 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     taken = _drop_time(text, taken)  # "He recently pitched": the adverb is no part of it
     if taken and not whole and _low(text, taken[-1]) in _SUBJECT_PRONOUNS:
         return taken[-1]  # "On September 27 they published"
-    if not taken or whole or not _plausible_np(text, taken):
+    if not taken or whole:
         return None
+    if not _plausible_np(text, taken):
+        if text[taken[-1][0] : taken[-1][1]] != ",":
+            return None
+        # "Dean, a medical doctor, then appeared": a name and its appositive
+        return source_before(text, taken[0][0], taken[-1][1])
     return taken[0][0], taken[-1][1]
 
 
