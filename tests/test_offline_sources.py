@@ -342,3 +342,8 @@ def test_a_short_leading_subject_with_an_appositive() -> None:
     found = leading_subject(text, 0, len(text))
     assert found is not None
     assert text[found[0] : found[1]] == "Dean, a medical doctor,"
+
+
+def test_a_relative_clause_with_its_own_cue_is_no_part_of_the_source() -> None:
+    text = "Mr. Lee, who understood that the vote would fail, told his aides to wait."
+    assert _before(text, "told") == "Mr. Lee"

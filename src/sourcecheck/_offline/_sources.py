@@ -519,8 +519,11 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
-        if _SCENE.match(text, inner + 1, end - 1):
-            # "Trump, speaking to veterans in Virginia, said": the source is the name alone
+        if _SCENE.match(text, inner + 1, end - 1) or (
+            _low_word(text, inner + 1) == "who" and not _appositive_follows(text, inner + 1, end)
+        ):
+            # "Trump, speaking to veterans in Virginia, said": the source is the name alone;
+            # so too "Mr. Obama, who understood that ..., told": an attribution of its own
             return source_before(text, lo, inner)
         start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
         if start is None and _RELATIVE.match(text, inner + 1):
@@ -575,6 +578,11 @@ def _name_before_description(text: str, lo: int, start: int) -> int:
 
 _RELATIVE = re.compile(r"\s*(?:who|which)\b")
 _DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
+
+
+def _low_word(text: str, pos: int) -> str:
+    toks = _words(text, pos, min(len(text), pos + 20))
+    return _low(text, toks[0]) if toks else ""
 
 
 def _dash_appositive(
