@@ -203,3 +203,10 @@ def test_the_attribution_that_opens_the_sentence_is_kept(
 def test_a_headline_label_before_a_clause_with_its_own_speaker() -> None:
     triples = _triples("The vote is on Monday.", headline="Live Updates: Mayor Urges Calm")
     assert ("Mayor", "Urges", "Calm") in triples
+
+
+def test_a_leading_according_to_covers_the_attribution_inside_it() -> None:
+    body = "According to the Daily Planet, a spokesman said the mayor would resign."
+    assert _triples(body) == [
+        ("the Daily Planet", "According to", "a spokesman said the mayor would resign")
+    ]

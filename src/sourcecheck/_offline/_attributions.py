@@ -1171,7 +1171,24 @@ class _Finder:
             content = before
         else:
             content = (source[1], unit.end)
+            self.absorb(content)  # "According to Yahoo News, a spokesman said ...": one
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
+
+    def absorb(self, content: tuple[int, int]) -> None:
+        """PolNeAR does not nest attributions: those found inside ``content`` give way
+        (their spans are freed) to the one that covers them."""
+        inner = [
+            f
+            for f in self.found
+            if f.cue is not None
+            and content[0] <= min(f.content[0], f.cue[0], (f.source or f.cue)[0])
+            and max(f.content[1], f.cue[1], (f.source or f.cue)[1]) <= content[1]
+        ]
+        for found in inner:
+            self.found.remove(found)
+            for span in (found.content, found.cue, found.source):
+                if span is not None and span in self.claimed:
+                    self.claimed.remove(span)
 
     def speaker_label(self, unit: Unit, first_in_paragraph: bool) -> None:
         """Transcripts: ``WALLACE: CONTENT`` (an upper-case name and a colon) opening a
