@@ -210,3 +210,10 @@ def test_a_leading_according_to_covers_the_attribution_inside_it() -> None:
     assert _triples(body) == [
         ("the Daily Planet", "According to", "a spokesman said the mayor would resign")
     ]
+
+
+def test_a_complement_whose_subject_speaks_stays_the_outer_speakers() -> None:
+    body = "The spokesman said that the president has long called for lower taxes."
+    assert _triples(body) == [
+        ("The spokesman", "said", "that the president has long called for lower taxes")
+    ]

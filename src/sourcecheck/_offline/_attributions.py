@@ -273,6 +273,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_COMPLEMENT_OPENING = re.compile(r"that\s+")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -996,7 +997,10 @@ class _Finder:
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None:
             return
-        self.add(unit, (start, self.cut(start, unit.end)), span, source, AttributionKind.INDIRECT)
+        end = self.cut(start, unit.end)
+        if cue.info.speech and not cue.info.gerund:
+            self.absorb_complement(start, end)
+        self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
         self,
@@ -1173,6 +1177,23 @@ class _Finder:
             content = (source[1], unit.end)
             self.absorb(content)  # "According to Yahoo News, a spokesman said ...": one
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
+
+    def absorb_complement(self, start: int, end: int) -> None:
+        """``Trump said that Clinton once described the deal as ...``: an attribution whose
+        speaker opens the complement of a speech cue gives way to the outer one."""
+        opening = _COMPLEMENT_OPENING.match(self.text, start, end)
+        begin = opening.end() if opening else start
+        inner = [
+            f
+            for f in self.found
+            if f.source is not None
+            and f.cue is not None
+            and f.source[0] == begin
+            and f.content[1] <= end
+            and self.text[f.source[0] : f.source[1]].lower() not in {"who", "which", "that"}
+        ]
+        for found in inner:
+            self.absorb((found.source[0], found.content[1]))
 
     def absorb(self, content: tuple[int, int]) -> None:
         """PolNeAR does not nest attributions: those found inside ``content`` give way
