@@ -1193,7 +1193,7 @@ class _Finder:
             and self.text[f.source[0] : f.source[1]].lower() not in {"who", "which", "that"}
         ]
         for found in inner:
-            self.absorb((found.source[0], found.content[1]))
+            self.absorb((begin, found.content[1]))  # its source starts at ``begin``
 
     def absorb(self, content: tuple[int, int]) -> None:
         """PolNeAR does not nest attributions: those found inside ``content`` give way
