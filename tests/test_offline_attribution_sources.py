@@ -96,6 +96,11 @@ def _triples(
             "House panel votes to hold the aide in contempt.",
             ("House panel", "votes", "to hold the aide in contempt"),
         ),
+        (
+            # the verb of intent may itself be a cue ("continues")
+            "The nominee continues to insist that he will release the returns.",
+            ("The nominee", "continues to insist", "that he will release the returns"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:

@@ -548,7 +548,12 @@ class _Finder:
         source, verb = found
         if len(self.text[verb:to].split()) > 4:
             return  # "is simply creating a more transparent way to report": no control verb
-        if any(c.verb_start < to and self.in_quote(c.verb_start) is None for c in self.unit_cues):
+        if any(
+            c.verb_start < to
+            and self.in_quote(c.verb_start) is None
+            and len(self.text[c.end : to].split()) > 1  # "continues to insist": the verb itself
+            for c in self.unit_cues
+        ):
             # "said she wanted to speak", "refused to disclose": another cue's content
             return
         start = self.content_start(cue.end, unit.end, cue.info)
