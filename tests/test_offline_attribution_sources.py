@@ -96,6 +96,11 @@ def _triples(
             "House panel votes to hold the aide in contempt.",
             ("House panel", "votes", "to hold the aide in contempt"),
         ),
+        (
+            # the verb of intent may itself be a cue ("continues")
+            "The nominee continues to insist that he will release the returns.",
+            ("The nominee", "continues to insist", "that he will release the returns"),
+        ),
     ],
 )
 def test_attribution_found(body: str, expected: tuple[str, str, str]) -> None:
@@ -198,3 +203,22 @@ def test_the_attribution_that_opens_the_sentence_is_kept(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert [(source, cue) for source, cue, _ in _triples(body)] == [expected]
+
+
+def test_a_headline_label_before_a_clause_with_its_own_speaker() -> None:
+    triples = _triples("The vote is on Monday.", headline="Live Updates: Mayor Urges Calm")
+    assert ("Mayor", "Urges", "Calm") in triples
+
+
+def test_a_leading_according_to_covers_the_attribution_inside_it() -> None:
+    body = "According to the Daily Planet, a spokesman said the mayor would resign."
+    assert _triples(body) == [
+        ("the Daily Planet", "According to", "a spokesman said the mayor would resign")
+    ]
+
+
+def test_a_complement_whose_subject_speaks_stays_the_outer_speakers() -> None:
+    body = "The spokesman said that the president has long called for lower taxes."
+    assert _triples(body) == [
+        ("The spokesman", "said", "that the president has long called for lower taxes")
+    ]

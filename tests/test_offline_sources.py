@@ -335,3 +335,15 @@ def test_an_including_appositive_stays_with_its_noun_phrase() -> None:
 def test_a_noun_phrase_with_a_participial_appositive() -> None:
     text = "The committee, led by Senator Jane Roe, said the deal was close."
     assert _before(text) == "The committee, led by Senator Jane Roe,"
+
+
+def test_a_short_leading_subject_with_an_appositive() -> None:
+    text = "Dean, a medical doctor, then appeared on television."
+    found = leading_subject(text, 0, len(text))
+    assert found is not None
+    assert text[found[0] : found[1]] == "Dean, a medical doctor,"
+
+
+def test_a_relative_clause_with_its_own_cue_is_no_part_of_the_source() -> None:
+    text = "Mr. Lee, who understood that the vote would fail, told his aides to wait."
+    assert _before(text, "told") == "Mr. Lee"

@@ -415,6 +415,7 @@ _LISTENER = re.compile(
 )
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
+_COMPLEMENT_OPENING = re.compile(r"that\s+")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -818,7 +819,9 @@ class _Finder:
             cue is not None
             and content[0] > cue[1]
             and _VERB_FIRST.match(self.text, content[0])
-            and not (source and _OBJECT_RELATIVE.search(self.text, 0, source[0]))
+            and not (
+                source and _OBJECT_RELATIVE.search(self.text, max(0, source[0] - 12), source[0])
+            )
         ):
             return False  # "anybody who complains is ...": the cue had no content
         kind = self.kind_of(content, default)
@@ -891,7 +894,12 @@ class _Finder:
         source, verb = found
         if len(self.text[verb:to].split()) > 4:
             return  # "is simply creating a more transparent way to report": no control verb
-        if any(c.verb_start < to and self.in_quote(c.verb_start) is None for c in self.unit_cues):
+        if any(
+            c.verb_start < to
+            and self.in_quote(c.verb_start) is None
+            and len(self.text[c.end : to].split()) > 1  # "continues to insist": the verb itself
+            for c in self.unit_cues
+        ):
             # "said she wanted to speak", "refused to disclose": another cue's content
             return
         start = self.content_start(cue.end, unit.end, cue.info)
@@ -1396,6 +1404,8 @@ class _Finder:
         if start is None:
             return
         end = self.subordinate_end(lo, start, self.cut(start, unit.end))
+        if cue.info.speech and not cue.info.gerund:
+            self.absorb_complement(start, end)
         self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
@@ -1490,7 +1500,9 @@ class _Finder:
         """True when an unquoted span opens with its own speaker and speech cue ("Bamberg
         also said ..."): PolNeAR keeps that attribution rather than nesting it."""
         for c in self.unit_cues:
-            if not span[0] < c.start < span[1] or not c.info.speech or c.info.gerund:
+            if not span[0] < c.start < min(span[1], span[0] + 160):
+                continue  # the speaker opens the span: its cue is near the start
+            if not c.info.speech or c.info.gerund:
                 continue
             if self.in_quote(c.verb_start) is not None:
                 continue
@@ -1614,7 +1626,41 @@ class _Finder:
             content = before
         else:
             content = (source[1], unit.end)
+            self.absorb(content)  # "According to Yahoo News, a spokesman said ...": one
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
+
+    def absorb_complement(self, start: int, end: int) -> None:
+        """``Trump said that Clinton once described the deal as ...``: an attribution whose
+        speaker opens the complement of a speech cue gives way to the outer one."""
+        opening = _COMPLEMENT_OPENING.match(self.text, start, end)
+        begin = opening.end() if opening else start
+        inner = [
+            f
+            for f in self.found
+            if f.source is not None
+            and f.cue is not None
+            and f.source[0] == begin
+            and f.content[1] <= end
+            and self.text[f.source[0] : f.source[1]].lower() not in {"who", "which", "that"}
+        ]
+        for found in inner:
+            self.absorb((begin, found.content[1]))  # its source starts at ``begin``
+
+    def absorb(self, content: tuple[int, int]) -> None:
+        """PolNeAR does not nest attributions: those found inside ``content`` give way
+        (their spans are freed) to the one that covers them."""
+        inner = [
+            f
+            for f in self.found
+            if f.cue is not None
+            and content[0] <= min(f.content[0], f.cue[0], (f.source or f.cue)[0])
+            and max(f.content[1], f.cue[1], (f.source or f.cue)[1]) <= content[1]
+        ]
+        for found in inner:
+            self.found.remove(found)
+            for span in (found.content, found.cue, found.source):
+                if span is not None and span in self.claimed:
+                    self.claimed.remove(span)
 
     def speaker_label(self, unit: Unit, first_in_paragraph: bool) -> None:
         """Transcripts: ``WALLACE: CONTENT`` (an upper-case name and a colon) opening a
@@ -1634,6 +1680,14 @@ class _Finder:
         if any(w.lower() in _TITLE_GLUE for w in m.group(1).split()[1:]):
             return  # "Stealth Over Health: ...": a title, not a source
         colon = m.end(1)
+        for cue in find_cues(self.text, colon + 1, unit.end):
+            if (
+                cue.info.speech
+                and not cue.info.gerund
+                and self.in_quote(cue.verb_start) is None
+                and source_before(self.text, colon + 1, cue.start) is not None
+            ):
+                return  # "The Latest: Trump urges ...": the clause has its own speaker
         self.add(
             unit,
             (colon + 1, unit.end),

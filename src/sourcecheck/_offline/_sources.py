@@ -279,8 +279,13 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     taken = _drop_time(text, taken)  # "He recently pitched": the adverb is no part of it
     if taken and not whole and _low(text, taken[-1]) in _SUBJECT_PRONOUNS:
         return taken[-1]  # "On September 27 they published"
-    if not taken or whole or not _plausible_np(text, taken):
+    if not taken or whole:
         return None
+    if not _plausible_np(text, taken):
+        if text[taken[-1][0] : taken[-1][1]] != ",":
+            return None
+        # "Dean, a medical doctor, then appeared": a name and its appositive
+        return source_before(text, taken[0][0], taken[-1][1])
     return taken[0][0], taken[-1][1]
 
 
@@ -514,8 +519,11 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
-        if _SCENE.match(text, inner + 1, end - 1):
-            # "Trump, speaking to veterans in Virginia, said": the source is the name alone
+        if _SCENE.match(text, inner + 1, end - 1) or (
+            _low_word(text, inner + 1) == "who" and not _appositive_follows(text, inner + 1, end)
+        ):
+            # "Trump, speaking to veterans in Virginia, said": the source is the name alone;
+            # so too "Mr. Obama, who understood that ..., told": an attribution of its own
             return source_before(text, lo, inner)
         start = _appositive_start(text, _clause_start(text, lo, inner), end - 1, lo)
         if start is None and _RELATIVE.match(text, inner + 1):
@@ -572,6 +580,11 @@ _RELATIVE = re.compile(r"\s*(?:who|which)\b")
 _DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
 
 
+def _low_word(text: str, pos: int) -> str:
+    toks = _words(text, pos, min(len(text), pos + 20))
+    return _low(text, toks[0]) if toks else ""
+
+
 def _dash_appositive(
     text: str, lo: int, closing: int, end: int, mark: str
 ) -> tuple[int, int] | None:
@@ -588,6 +601,8 @@ def _dash_appositive(
 def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
     """'Two officials who spoke on condition of anonymity': a noun phrase and a short
     relative clause about it (whose verbs would otherwise make it look like a clause)."""
+    if len(toks) < 3 or not _RELATIVE_WORD.search(text, toks[0][0], toks[-1][1]):
+        return False  # most candidates: one scan, no loop
     for i in range(1, min(len(toks) - 1, 7)):
         if _low(text, toks[i]) in {"who", "that", "which"}:
             return (
@@ -602,6 +617,7 @@ def _relative_subject(text: str, toks: list[tuple[int, int]]) -> bool:
     return False
 
 
+_RELATIVE_WORD = re.compile(r"\b(?:who|that|which)\b")
 _NOT_IN_RELATIVE = frozenset({",", ";", ":", "and", "or", "but", "that", "which", "who"})
 
 
