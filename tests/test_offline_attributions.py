@@ -699,6 +699,22 @@ def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_o
     ]
 
 
+def test_a_longer_quote_after_a_long_interposed_source_stands_for_the_speakers_words() -> None:
+    body = (
+        '"It is doomed," said Jane Roe, a lawyer at a small firm in the capital who has been '
+        "involved in many cases against the city over water pollution for more than two decades. "
+        '"This plan will not survive the winter, and everybody in this building knows it."'
+    )
+    found = _read(body)
+    assert [(a.source.text if a.source else None, a.content.text) for a in found] == [
+        (
+            "Jane Roe, a lawyer at a small firm in the capital who has been involved in many "
+            "cases against the city over water pollution for more than two decades",
+            '"This plan will not survive the winter, and everybody in this building knows it."',
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "content"),
     [

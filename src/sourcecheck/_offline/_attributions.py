@@ -1726,7 +1726,8 @@ class _Finder:
                 # A long interposed source: the span would hold more of it than of quote.
                 # PolNeAR still joins the quotes; of the two parts, the longer one stands
                 # for the whole, and the shorter one is no attribution of its own.
-                self.drop_shorter_run(found, pure, j, paragraph)
+                if self.drop_shorter_run(found, pure, j, paragraph):
+                    return
                 break
             if unit.paragraph != paragraph:
                 if not (first.continues and not last_region.closed):
@@ -1739,7 +1740,8 @@ class _Finder:
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
-    ) -> None:
+    ) -> bool:
+        """True if the later run took over ``found``'s content."""
         run = []
         while (
             j in pure
@@ -1752,6 +1754,12 @@ class _Finder:
         if run and found.content[1] - found.content[0] >= quoted:
             for unit in run:
                 self.mark((unit.start, unit.end))
+        elif run:  # the later quotes are longer: they stand for the speaker's words
+            found.content = (pure[j - len(run)][0].start, pure[j - 1][-1].end)
+            for unit in run:
+                self.mark((unit.start, unit.end))
+            return True
+        return False
 
     def standalone_quotes(self) -> None:
         """Quotes nobody claimed: their own attribution, the speaker inherited if signalled."""
