@@ -998,3 +998,28 @@ def test_a_that_clause_after_a_short_adjunct_is_the_speakers_content() -> None:
 def test_a_clause_with_an_aside_or_an_irregular_past_stays_whole(body: str, content: str) -> None:
     (a,) = _read(body)
     assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rebels from a militia called Red Hand attacked the town.",
+        "The town sits beside a river called Long Water.",
+        "Officials met at an old site known as the Yard.",
+    ],
+)
+def test_a_participle_that_names_something_is_no_cue(body: str) -> None:
+    assert _read(body) == []
+
+
+def test_a_name_given_inside_a_content_does_not_cut_it() -> None:
+    body = (
+        "He called for higher spending and an end to the automatic budget cuts known as the freeze."
+    )
+    found = _read(body)
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        (
+            "called for",
+            "higher spending and an end to the automatic budget cuts known as the freeze",
+        )
+    ]

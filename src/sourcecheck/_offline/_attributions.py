@@ -391,6 +391,14 @@ _NAMING_BEFORE = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|titled|entitled|named|known\s+as|the|a|an|"
     r"hashtag|slogan|word|words|phrase)\s*$"
 )
+# A participle that names: "known as X"; "called" right after an indefinite noun phrase
+# ("a group called Hamas"), the name ending its clause or a verb following it.
+_NAMING_NOUN = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]*\s+$")
+_NAME_ENDS = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?!an?\b|the\b)[a-z]+(?:s|ed)\b)"
+)
+_AS_NEXT = re.compile(r"\s+as\s")
 _TITLE_CASE = re.compile(r"[\"“‘']?(?:[A-Z0-9][\w’'-]*[\s,:]*)+[\"”’']?")
 # The verb group after a subject: auxiliaries and adverbs, then one lower-case verb.
 _PREDICATE_VERB = re.compile(
@@ -847,6 +855,8 @@ class _Finder:
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
             self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
             return
+        if not auxiliaries & _AUXILIARY_WORDS and self.naming(cue):
+            return  # "a group called Hamas", "budget cuts known as sequestration": a name
         if info.gerund and not auxiliaries & _BE:
             if self.fronted(unit, cue, lo):
                 return
@@ -879,6 +889,18 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def naming(self, cue: Cue) -> bool:
+        """``known as X`` and ``a NOUN called Name``: a participle that names something."""
+        text = self.text
+        word = text[cue.verb_start : cue.end].lower()
+        if word == "known":
+            return _AS_NEXT.match(text, cue.end) is not None
+        return (
+            word == "called"
+            and _NAMING_NOUN.search(text, max(0, cue.start - 30), cue.start) is not None
+            and _NAME_ENDS.match(text, cue.end) is not None
+        )
 
     def infinitive(self, unit: Unit, cue: Cue, lo: int, to: int) -> None:
         """``Caddell went on to discuss CONTENT``: the subject of the verb that governs the
