@@ -1023,3 +1023,19 @@ def test_a_name_given_inside_a_content_does_not_cut_it() -> None:
             "higher spending and an end to the automatic budget cuts known as the freeze",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The mayor said donors who want to see a new park will send checks.",
+            "donors who want to see a new park will send checks",
+        ),
+        ("The mayor criticized residents who oppose the plan.", "residents who oppose the plan"),
+    ],
+)
+def test_a_restrictive_relative_clause_inside_a_content_reports_nothing_of_its_own(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]

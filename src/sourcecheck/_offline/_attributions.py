@@ -424,6 +424,7 @@ _LISTENER = re.compile(
 _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
@@ -1332,6 +1333,8 @@ class _Finder:
     def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
+        if self.relative_inside(lo, source_start, cue):
+            return True
         ending = _EMBEDDING_END.search(before)
         stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
         if not stripped:
@@ -1358,6 +1361,22 @@ class _Finder:
             ):
                 return True
         return False
+
+    def relative_inside(self, lo: int, source_start: int, cue: Cue) -> bool:
+        """``said donors who want to see ... will send checks``: a thought or stance verb in
+        a restrictive relative clause after an earlier cue of its sentence is part of that
+        cue's content (speech verbs keep theirs: "an architect who said he was stiffed")."""
+        subject = self.text[source_start : cue.start].strip().lower()
+        if (
+            cue.info.speech
+            or subject not in _RELATIVE_SUBJECTS
+            or self.text[lo:source_start].rstrip().endswith(",")
+        ):
+            return False  # "Jones, who hoped ...": a speaker introduced, not a content
+        return any(
+            lo <= c.verb_start and c.end <= source_start and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
 
     def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
         """Where the content after a cue starts (None: a framed cue with no frame)."""
