@@ -1039,3 +1039,14 @@ def test_a_restrictive_relative_clause_inside_a_content_reports_nothing_of_its_o
     body: str, content: str
 ) -> None:
     assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_content_split_around_its_source_and_a_time_adverb_is_one_span() -> None:
+    body = "The truth, the senator said then, was that the mayor had attacked his rivals."
+    assert _triples(body) == [
+        (
+            "the senator",
+            "said",
+            "The truth, the senator said then, was that the mayor had attacked his rivals",
+        )
+    ]

@@ -244,7 +244,7 @@ _TITLE_GLUE = frozenset(
 _RESUMES = re.compile(r"(?:,?\s+[^\s\"“”;:,]+){0,12}?\s*,\s*(?:(?:but|and)\s+)?")
 # "African-Americans, he said, can ...": the source interrupts the content.
 _PARENTHETICAL = re.compile(
-    r",\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
 _NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
@@ -425,6 +425,7 @@ _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+_TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
@@ -781,7 +782,7 @@ class _Finder:
                 m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
                 if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
                     continue
-                m = _PAUSE.match(self.text, cue.end)  # "A, X said, B": B is X's too
+                m = _PAUSE.search(self.text, cue.end, m.end())  # "A, X said, B": B is X's too
                 if m is None:
                     continue
             end = self.cut(m.end(), unit.end)
@@ -1499,6 +1500,9 @@ class _Finder:
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
+        resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
+        if resumed is not None:
+            after_text = after_text[resumed.end() - 1 :]
         if (
             after_text.startswith(",")
             and after_text[1:].strip()[:1] not in _OPEN_MARKS
