@@ -1050,3 +1050,17 @@ def test_a_content_split_around_its_source_and_a_time_adverb_is_one_span() -> No
             "The truth, the senator said then, was that the mayor had attacked his rivals",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The new rule, the mayor said, would cost far too much money.",
+        "Their plan, Smith said, would cost far too much money.",
+    ],
+)
+def test_a_cue_form_used_as_a_noun_does_not_nest_a_split_content(body: str) -> None:
+    found = _read(body)
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", body.rstrip("."))
+    ]

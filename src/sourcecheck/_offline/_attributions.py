@@ -425,6 +425,10 @@ _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+_DETERMINED = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose)|['’]s)"
+    r"\s+(?:[\w-]+\s+)?$"
+)
 _TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -1341,7 +1345,9 @@ class _Finder:
         if not stripped:
             return False
         end = lo + len(stripped)
-        if any(c.end == end and c.verb_start >= lo for c in self.unit_cues):
+        if any(
+            c.end == end and c.verb_start >= lo and not self.noun_use(c) for c in self.unit_cues
+        ):
             # "Those talks are continuing, he said.": a cue that ends its sentence reports
             # the clause before the comma; "X said, he decided to ..." is nested.
             after = self.text[cue.end : unit.end].strip(" .")
@@ -1362,6 +1368,13 @@ class _Finder:
             ):
                 return True
         return False
+
+    def noun_use(self, cue: Cue) -> bool:
+        """A cue form that is a noun here: "The new rule, X said, ...", "Their plan, ..."."""
+        word = self.text[cue.start : cue.end].lower()
+        if word not in NOUN_LIKE and word != cue.info.lemma:
+            return False
+        return _DETERMINED.search(self.text, max(0, cue.start - 40), cue.start) is not None
 
     def relative_inside(self, lo: int, source_start: int, cue: Cue) -> bool:
         """``said donors who want to see ... will send checks``: a thought or stance verb in
