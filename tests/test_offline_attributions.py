@@ -1064,3 +1064,8 @@ def test_a_cue_form_used_as_a_noun_does_not_nest_a_split_content(body: str) -> N
     assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
         ("said", body.rstrip("."))
     ]
+
+
+def test_a_quoted_show_title_after_told_is_the_listener_and_the_clause_its_content() -> None:
+    body = 'Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.'
+    assert _triples(body) == [("Sanders", "told", "that nobody would question her record")]

@@ -429,6 +429,7 @@ _DETERMINED = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose)|['’]s)"
     r"\s+(?:[\w-]+\s+)?$"
 )
+_THAT_AT = re.compile(r"(?=that\s)")
 _TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -782,6 +783,11 @@ class _Finder:
             if not cue.info.speech:
                 continue
             m = _THAT_CLAUSE.match(self.text, cue.end, unit.end)
+            if m is None and cue.info.takes_object:  # "told reporters that CLAUSE"
+                start = self.content_start(cue.end, unit.end, cue.info)
+                between = self.text[cue.end : start].strip() if start is not None else ""
+                if between and _LISTENER_ONLY.match(re.sub(r"[\"“”]", "", between)):
+                    m = _THAT_AT.match(self.text, start or 0, unit.end)
             if m is None:
                 m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
                 if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
@@ -1403,6 +1409,12 @@ class _Finder:
         if aside is not None:
             return aside.end()  # "adding later, "QUOTE"": the quote is the content
         window = text[pos : min(end, pos + 90)]
+        if info.takes_object:  # 'told MSNBC's "Morning Joe" that ...': a title, no quote
+            for r in self.regions_starting_in(pos, pos + len(window)):
+                if r.end <= pos + len(window) and _TITLE_CASE.fullmatch(text, r.start, r.end):
+                    window = (
+                        window[: r.start - pos] + "T" * (r.end - r.start) + window[r.end - pos :]
+                    )
         stops = [window.find(c) for c in ',"“' if c in window]
         stop = min(stops, default=len(window))
         pattern = _COMPLEMENTISER if info.takes_object else _THAT
