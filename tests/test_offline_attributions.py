@@ -1069,3 +1069,20 @@ def test_a_cue_form_used_as_a_noun_does_not_nest_a_split_content(body: str) -> N
 def test_a_quoted_show_title_after_told_is_the_listener_and_the_clause_its_content() -> None:
     body = 'Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.'
     assert _triples(body) == [("Sanders", "told", "that nobody would question her record")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Engineers found a way around the old law.",
+        "Aid workers occasionally find themselves in danger.",
+    ],
+)
+def test_find_with_a_way_or_a_reflexive_reports_no_finding(body: str) -> None:
+    assert _read(body) == []
+
+
+def test_find_with_a_clause_still_reports_a_finding() -> None:
+    assert _triples("Investigators found that the bridge was unsafe.") == [
+        ("Investigators", "found", "that the bridge was unsafe")
+    ]

@@ -399,6 +399,10 @@ _NAME_ENDS = re.compile(
     r"(?=\s*(?:[,.;:)]|$)|\s+(?!an?\b|the\b)[a-z]+(?:s|ed)\b)"
 )
 _AS_NEXT = re.compile(r"\s+as\s")
+_FOUND_OBJECT = re.compile(
+    r"\s+(?:(?:a|another|new|other|no)\s+)?(?:ways?|means|themselves|himself|herself|itself|"
+    r"ourselves|myself|yourself)\b"
+)
 _TITLE_CASE = re.compile(r"[\"“‘']?(?:[A-Z0-9][\w’'-]*[\s,:]*)+[\"”’']?")
 # The verb group after a subject: auxiliaries and adverbs, then one lower-case verb.
 _PREDICATE_VERB = re.compile(
@@ -903,11 +907,14 @@ class _Finder:
         self.with_source(unit, cue, source)
 
     def naming(self, cue: Cue) -> bool:
-        """``known as X`` and ``a NOUN called Name``: a participle that names something."""
+        """``known as X`` and ``a NOUN called Name``: a participle that names something
+        (and ``found a way``, ``find themselves``: a verb that reports no finding)."""
         text = self.text
         word = text[cue.verb_start : cue.end].lower()
         if word == "known":
             return _AS_NEXT.match(text, cue.end) is not None
+        if cue.info.lemma == "find":  # "found a way to", "find themselves in": no finding
+            return _FOUND_OBJECT.match(text, cue.end) is not None
         return (
             word == "called"
             and _NAMING_NOUN.search(text, max(0, cue.start - 30), cue.start) is not None
