@@ -1086,3 +1086,10 @@ def test_find_with_a_clause_still_reports_a_finding() -> None:
     assert _triples("Investigators found that the bridge was unsafe.") == [
         ("Investigators", "found", "that the bridge was unsafe")
     ]
+
+
+def test_a_noun_like_cue_after_a_quantity_of_a_named_thing_is_a_noun() -> None:
+    assert _read("Many plants closed under a set of Clean Water Act rules that took effect.") == []
+    assert _triples("A member of Congress claims the plant is safe.") == [
+        ("A member of Congress", "claims", "the plant is safe")
+    ]

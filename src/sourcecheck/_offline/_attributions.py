@@ -399,6 +399,10 @@ _NAME_ENDS = re.compile(
     r"(?=\s*(?:[,.;:)]|$)|\s+(?!an?\b|the\b)[a-z]+(?:s|ed)\b)"
 )
 _AS_NEXT = re.compile(r"\s+as\s")
+_COMPOUND_HEAD = re.compile(
+    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair)\s+of\s+"
+    r"(?:[\w-]+\s+)*[A-Z][\w-]*$"
+)
 _FOUND_OBJECT = re.compile(
     r"\s+(?:(?:a|another|new|other|no)\s+)?(?:ways?|means|themselves|himself|herself|itself|"
     r"ourselves|myself|yourself)\b"
@@ -1127,6 +1131,8 @@ class _Finder:
         if set(self.text[cue.start : cue.verb_start].lower().split()) & _AUXILIARY_WORDS:
             return False
         subject = self.text[source[0] : source[1]]
+        if _COMPOUND_HEAD.search(subject):
+            return False  # "a set of Clean Air Act rules": a noun after a quantity
         if named_source(subject):
             return True
         # "the study, which notes that ...", "House panel votes to hold ...": a verb after
