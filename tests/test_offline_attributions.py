@@ -699,6 +699,22 @@ def test_a_short_quote_after_a_long_interposed_source_is_no_attribution_of_its_o
     ]
 
 
+def test_a_longer_quote_after_a_long_interposed_source_stands_for_the_speakers_words() -> None:
+    body = (
+        '"It is doomed," said Jane Roe, a lawyer at a small firm in the capital who has been '
+        "involved in many cases against the city over water pollution for more than two decades. "
+        '"This plan will not survive the winter, and everybody in this building knows it."'
+    )
+    found = _read(body)
+    assert [(a.source.text if a.source else None, a.content.text) for a in found] == [
+        (
+            "Jane Roe, a lawyer at a small firm in the capital who has been involved in many "
+            "cases against the city over water pollution for more than two decades",
+            '"This plan will not survive the winter, and everybody in this building knows it."',
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "content"),
     [
@@ -982,3 +998,98 @@ def test_a_that_clause_after_a_short_adjunct_is_the_speakers_content() -> None:
 def test_a_clause_with_an_aside_or_an_irregular_past_stays_whole(body: str, content: str) -> None:
     (a,) = _read(body)
     assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rebels from a militia called Red Hand attacked the town.",
+        "The town sits beside a river called Long Water.",
+        "Officials met at an old site known as the Yard.",
+    ],
+)
+def test_a_participle_that_names_something_is_no_cue(body: str) -> None:
+    assert _read(body) == []
+
+
+def test_a_name_given_inside_a_content_does_not_cut_it() -> None:
+    body = (
+        "He called for higher spending and an end to the automatic budget cuts known as the freeze."
+    )
+    found = _read(body)
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        (
+            "called for",
+            "higher spending and an end to the automatic budget cuts known as the freeze",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The mayor said donors who want to see a new park will send checks.",
+            "donors who want to see a new park will send checks",
+        ),
+        ("The mayor criticized residents who oppose the plan.", "residents who oppose the plan"),
+    ],
+)
+def test_a_restrictive_relative_clause_inside_a_content_reports_nothing_of_its_own(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_content_split_around_its_source_and_a_time_adverb_is_one_span() -> None:
+    body = "The truth, the senator said then, was that the mayor had attacked his rivals."
+    assert _triples(body) == [
+        (
+            "the senator",
+            "said",
+            "The truth, the senator said then, was that the mayor had attacked his rivals",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The new rule, the mayor said, would cost far too much money.",
+        "Their plan, Smith said, would cost far too much money.",
+    ],
+)
+def test_a_cue_form_used_as_a_noun_does_not_nest_a_split_content(body: str) -> None:
+    found = _read(body)
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", body.rstrip("."))
+    ]
+
+
+def test_a_quoted_show_title_after_told_is_the_listener_and_the_clause_its_content() -> None:
+    body = 'Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.'
+    assert _triples(body) == [("Sanders", "told", "that nobody would question her record")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Engineers found a way around the old law.",
+        "Aid workers occasionally find themselves in danger.",
+    ],
+)
+def test_find_with_a_way_or_a_reflexive_reports_no_finding(body: str) -> None:
+    assert _read(body) == []
+
+
+def test_find_with_a_clause_still_reports_a_finding() -> None:
+    assert _triples("Investigators found that the bridge was unsafe.") == [
+        ("Investigators", "found", "that the bridge was unsafe")
+    ]
+
+
+def test_a_noun_like_cue_after_a_quantity_of_a_named_thing_is_a_noun() -> None:
+    assert _read("Many plants closed under a set of Clean Water Act rules that took effect.") == []
+    assert _triples("A member of Congress claims the plant is safe.") == [
+        ("A member of Congress", "claims", "the plant is safe")
+    ]

@@ -244,7 +244,7 @@ _TITLE_GLUE = frozenset(
 _RESUMES = re.compile(r"(?:,?\s+[^\s\"“”;:,]+){0,12}?\s*,\s*(?:(?:but|and)\s+)?")
 # "African-Americans, he said, can ...": the source interrupts the content.
 _PARENTHETICAL = re.compile(
-    r",\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
 _NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
@@ -391,6 +391,22 @@ _NAMING_BEFORE = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|titled|entitled|named|known\s+as|the|a|an|"
     r"hashtag|slogan|word|words|phrase)\s*$"
 )
+# A participle that names: "known as X"; "called" right after an indefinite noun phrase
+# ("a group called Hamas"), the name ending its clause or a verb following it.
+_NAMING_NOUN = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]*\s+$")
+_NAME_ENDS = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?!an?\b|the\b)[a-z]+(?:s|ed)\b)"
+)
+_AS_NEXT = re.compile(r"\s+as\s")
+_COMPOUND_HEAD = re.compile(
+    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair)\s+of\s+"
+    r"(?:[\w-]+\s+)*[A-Z][\w-]*$"
+)
+_FOUND_OBJECT = re.compile(
+    r"\s+(?:(?:a|another|new|other|no)\s+)?(?:ways?|means|themselves|himself|herself|itself|"
+    r"ourselves|myself|yourself)\b"
+)
 _TITLE_CASE = re.compile(r"[\"“‘']?(?:[A-Z0-9][\w’'-]*[\s,:]*)+[\"”’']?")
 # The verb group after a subject: auxiliaries and adverbs, then one lower-case verb.
 _PREDICATE_VERB = re.compile(
@@ -417,6 +433,13 @@ _BY_AGENT = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 _PASSIVE_END = re.compile(r",")
 _COMPLEMENT_OPENING = re.compile(r"that\s+")
 _REPEATED_SPEAKER = frozenset({"he", "she", "they", "we", "i"})
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+_DETERMINED = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose)|['’]s)"
+    r"\s+(?:[\w-]+\s+)?$"
+)
+_THAT_AT = re.compile(r"(?=that\s)")
+_TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
@@ -769,11 +792,16 @@ class _Finder:
             if not cue.info.speech:
                 continue
             m = _THAT_CLAUSE.match(self.text, cue.end, unit.end)
+            if m is None and cue.info.takes_object:  # "told reporters that CLAUSE"
+                start = self.content_start(cue.end, unit.end, cue.info)
+                between = self.text[cue.end : start].strip() if start is not None else ""
+                if between and _LISTENER_ONLY.match(re.sub(r"[\"“”]", "", between)):
+                    m = _THAT_AT.match(self.text, start or 0, unit.end)
             if m is None:
                 m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
                 if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
                     continue
-                m = _PAUSE.match(self.text, cue.end)  # "A, X said, B": B is X's too
+                m = _PAUSE.search(self.text, cue.end, m.end())  # "A, X said, B": B is X's too
                 if m is None:
                     continue
             end = self.cut(m.end(), unit.end)
@@ -850,6 +878,8 @@ class _Finder:
         if passive and self.text[cue.verb_start : cue.end].lower() != info.lemma:
             self.passive(unit, cue, lo)  # "was confirmed", "is considered": no source before
             return
+        if not auxiliaries & _AUXILIARY_WORDS and self.naming(cue):
+            return  # "a group called Hamas", "budget cuts known as sequestration": a name
         if info.gerund and not auxiliaries & _BE:
             if self.fronted(unit, cue, lo):
                 return
@@ -882,6 +912,21 @@ class _Finder:
         if not self.verb_like(cue, source):
             return
         self.with_source(unit, cue, source)
+
+    def naming(self, cue: Cue) -> bool:
+        """``known as X`` and ``a NOUN called Name``: a participle that names something
+        (and ``found a way``, ``find themselves``: a verb that reports no finding)."""
+        text = self.text
+        word = text[cue.verb_start : cue.end].lower()
+        if word == "known":
+            return _AS_NEXT.match(text, cue.end) is not None
+        if cue.info.lemma == "find":  # "found a way to", "find themselves in": no finding
+            return _FOUND_OBJECT.match(text, cue.end) is not None
+        return (
+            word == "called"
+            and _NAMING_NOUN.search(text, max(0, cue.start - 30), cue.start) is not None
+            and _NAME_ENDS.match(text, cue.end) is not None
+        )
 
     def infinitive(self, unit: Unit, cue: Cue, lo: int, to: int) -> None:
         """``Caddell went on to discuss CONTENT``: the subject of the verb that governs the
@@ -1094,6 +1139,8 @@ class _Finder:
         if set(self.text[cue.start : cue.verb_start].lower().split()) & _AUXILIARY_WORDS:
             return False
         subject = self.text[source[0] : source[1]]
+        if _COMPOUND_HEAD.search(subject):
+            return False  # "a set of Clean Air Act rules": a noun after a quantity
         if named_source(subject):
             return True
         # "the study, which notes that ...", "House panel votes to hold ...": a verb after
@@ -1318,12 +1365,16 @@ class _Finder:
     def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
+        if self.relative_inside(lo, source_start, cue):
+            return True
         ending = _EMBEDDING_END.search(before)
         stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
         if not stripped:
             return False
         end = lo + len(stripped)
-        if any(c.end == end and c.verb_start >= lo for c in self.unit_cues):
+        if any(
+            c.end == end and c.verb_start >= lo and not self.noun_use(c) for c in self.unit_cues
+        ):
             # "Those talks are continuing, he said.": a cue that ends its sentence reports
             # the clause before the comma; "X said, he decided to ..." is nested.
             after = self.text[cue.end : unit.end].strip(" .")
@@ -1345,6 +1396,29 @@ class _Finder:
                 return True
         return False
 
+    def noun_use(self, cue: Cue) -> bool:
+        """A cue form that is a noun here: "The new rule, X said, ...", "Their plan, ..."."""
+        word = self.text[cue.start : cue.end].lower()
+        if word not in NOUN_LIKE and word != cue.info.lemma:
+            return False
+        return _DETERMINED.search(self.text, max(0, cue.start - 40), cue.start) is not None
+
+    def relative_inside(self, lo: int, source_start: int, cue: Cue) -> bool:
+        """``said donors who want to see ... will send checks``: a thought or stance verb in
+        a restrictive relative clause after an earlier cue of its sentence is part of that
+        cue's content (speech verbs keep theirs: "an architect who said he was stiffed")."""
+        subject = self.text[source_start : cue.start].strip().lower()
+        if (
+            cue.info.speech
+            or subject not in _RELATIVE_SUBJECTS
+            or self.text[lo:source_start].rstrip().endswith(",")
+        ):
+            return False  # "Jones, who hoped ...": a speaker introduced, not a content
+        return any(
+            lo <= c.verb_start and c.end <= source_start and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
+
     def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
         """Where the content after a cue starts (None: a framed cue with no frame)."""
         text = self.text
@@ -1356,6 +1430,12 @@ class _Finder:
         if aside is not None:
             return aside.end()  # "adding later, "QUOTE"": the quote is the content
         window = text[pos : min(end, pos + 90)]
+        if info.takes_object:  # 'told MSNBC's "Morning Joe" that ...': a title, no quote
+            for r in self.regions_starting_in(pos, pos + len(window)):
+                if r.end <= pos + len(window) and _TITLE_CASE.fullmatch(text, r.start, r.end):
+                    window = (
+                        window[: r.start - pos] + "T" * (r.end - r.start) + window[r.end - pos :]
+                    )
         stops = [window.find(c) for c in ',"“' if c in window]
         stop = min(stops, default=len(window))
         pattern = _COMPLEMENTISER if info.takes_object else _THAT
@@ -1468,6 +1548,9 @@ class _Finder:
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
+        resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
+        if resumed is not None:
+            after_text = after_text[resumed.end() - 1 :]
         if (
             after_text.startswith(",")
             and after_text[1:].strip()[:1] not in _OPEN_MARKS
@@ -1780,7 +1863,8 @@ class _Finder:
                 # A long interposed source: the span would hold more of it than of quote.
                 # PolNeAR still joins the quotes; of the two parts, the longer one stands
                 # for the whole, and the shorter one is no attribution of its own.
-                self.drop_shorter_run(found, pure, j, paragraph)
+                if self.drop_shorter_run(found, pure, j, paragraph):
+                    return
                 break
             if unit.paragraph != paragraph:
                 if not (first.continues and not last_region.closed):
@@ -1793,7 +1877,8 @@ class _Finder:
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
-    ) -> None:
+    ) -> bool:
+        """True if the later run took over ``found``'s content."""
         run = []
         while (
             j in pure
@@ -1806,6 +1891,12 @@ class _Finder:
         if run and found.content[1] - found.content[0] >= quoted:
             for unit in run:
                 self.mark((unit.start, unit.end))
+        elif run:  # the later quotes are longer: they stand for the speaker's words
+            found.content = (pure[j - len(run)][0].start, pure[j - 1][-1].end)
+            for unit in run:
+                self.mark((unit.start, unit.end))
+            return True
+        return False
 
     def standalone_quotes(self) -> None:
         """Quotes nobody claimed: their own attribution, the speaker inherited if signalled."""
