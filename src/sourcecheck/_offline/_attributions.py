@@ -96,6 +96,7 @@ _MONTH = (
     r"December)"
 )
 _DATE_TAIL = re.compile(rf",?\s+in\s+(?:{_MONTH}|\d{{4}})$")
+_MONTH_NAMES = tuple(_MONTH.strip("(?:)").split("|"))  # a _DATE_TAIL match ends in one
 _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
@@ -586,7 +587,13 @@ class _Finder:
         first = lead.end() if lead else start  # the first word, past any space after the cue
         noun = obj and self.object_like(first, end)
         if noun:
-            month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
+            last = self.trim(first, end)[1]
+            month = (
+                _DATE_TAIL.search(self.text, first, last)
+                if self.text.endswith(_MONTH_NAMES, first, last)
+                or self.text[max(first, last - 4) : last].isdecimal()
+                else None  # most contents: no month or year to end on, no regex scan
+            )
             if month is not None and month.start() > first:
                 end = month.start()  # "endorsed one in July": the date is the cue's
             for m in _OBJECT_CUT.finditer(self.text, first, end):
