@@ -96,6 +96,7 @@ _MONTH = (
     r"December)"
 )
 _DATE_TAIL = re.compile(rf",?\s+in\s+(?:{_MONTH}|\d{{4}})$")
+_MONTH_NAMES = tuple(_MONTH.strip("(?:)").split("|"))  # a _DATE_TAIL match ends in one
 _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
@@ -305,6 +306,8 @@ _HEARSAY = re.compile(
     r"[Pp]resumably|[Rr]eputedly|"
     r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
 )
+# Every _HEARSAY match holds one of these (keep them in step when editing _HEARSAY).
+_HEARSAY_MARKS = ("edly", "umo", "resumably", "eem", "ppear")
 _HEARSAY_PASSIVES = frozenset(
     _wordlist(
         """
@@ -607,7 +610,13 @@ class _Finder:
         first = lead.end() if lead else start  # the first word, past any space after the cue
         noun = obj and self.object_like(first, end)
         if noun:
-            month = _DATE_TAIL.search(self.text, first, self.trim(first, end)[1])
+            last = self.trim(first, end)[1]
+            month = (
+                _DATE_TAIL.search(self.text, first, last)
+                if self.text.endswith(_MONTH_NAMES, first, last)
+                or self.text[max(first, last - 4) : last].isdecimal()
+                else None  # most contents: no month or year to end on, no regex scan
+            )
             if month is not None and month.start() > first:
                 end = month.start()  # "endorsed one in July": the date is the cue's
             for m in _OBJECT_CUT.finditer(self.text, first, end):
@@ -1036,6 +1045,9 @@ class _Finder:
     def hearsay(self, unit: Unit) -> None:
         """``He reportedly brandished a pistol``: the adverb attributes its clause to
         unnamed others (no source span)."""
+        words = self.text[unit.start : unit.end]
+        if not any(mark in words for mark in _HEARSAY_MARKS):
+            return  # most sentences: a few substring checks instead of a regex scan
         for m in _HEARSAY.finditer(self.text, unit.start, unit.end):
             if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
                 continue

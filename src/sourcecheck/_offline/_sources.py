@@ -187,7 +187,7 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
     if not toks or len(toks) > 16:
         return False
     last = text[toks[-1][0] : toks[-1][1]]
-    if not any(c.isalpha() for c in last) and last != ")":
+    if not (last.isalpha() or any(c.isalpha() for c in last)) and last != ")":
         return False
     low_last = last.lower().rstrip(".")
     if low_last in _POSSESSIVES or low_last.endswith(("'s", "’s", "s'", "s’")):
@@ -196,7 +196,7 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         return False
     if len(toks) == 1 and low_last in PRONOUNS:
         return True
-    lows = [_low(text, t) for t in toks]
+    lows = [text[a:b].lower().rstrip(".") for a, b in toks]
     if any(w.endswith(("n't", "n’t")) for w in lows):
         return False  # "Don't blame Bush": an imperative, not a subject
     first = text[toks[0][0] : toks[0][1]]
@@ -209,14 +209,14 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         )
     ):
         return False  # "joining a coalition ...": a participle clause, not a subject
-    if any(w in _CLAUSE_WORDS for w in lows):
+    if not _CLAUSE_WORDS.isdisjoint(lows):
         return False
-    if any(w in CUE_WORDS for w in lows[1:]) or (
+    if not CUE_WORDS.isdisjoint(lows[1:]) or (
         len(toks) > 1 and lows[0] in CUE_WORDS and text[toks[0][0]].islower()
     ):
         return False  # "Schultz say RT's management", "said the union": a clause with a cue
     for (a, _), (b, _), low in zip(toks, toks[1:], lows[1:], strict=False):
-        if _is_capital(text[a]) and text[b].islower() and low.endswith("ed"):
+        if low.endswith("ed") and text[b].islower() and _is_capital(text[a]):
             return False  # "Mrs. Clinton enjoyed tremendous": a name and its verb
     for (a, _), low_next in zip(toks, lows[1:], strict=False):
         if (
@@ -486,12 +486,14 @@ def _adverbial_so(text: str, toks: list[tuple[int, int]], k: int) -> bool:
 
 
 def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    lows = [text[a:b].lower().rstrip(".") for a, b in toks]
     for k in range(len(toks) - 2, -1, -1):
-        if _low(text, toks[k]) in _SUBORDINATORS and not _adverbial_so(text, toks, k):
+        if lows[k] in _SUBORDINATORS and not _adverbial_so(text, toks, k):
             toks = toks[k + 1 :]  # "The crowd cheered as she said": the clause after "as"
+            lows = lows[k + 1 :]
             break
     i = 0
-    while i < len(toks) - 1 and _low(text, toks[i]) in _LEADING:
+    while i < len(toks) - 1 and lows[i] in _LEADING:
         i += 1
     while i < len(toks) - 1 and text[toks[i][0] : toks[i][1]] in "\"“”'‘’()":
         i += 1
@@ -499,6 +501,7 @@ def _trim_leading(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _BOUNDARY = re.compile(r"[;:—―–]|--|[”\"»](?=\s*[,A-Za-z(])|(?:^|\s)-(?=\s)")
+_BOUNDARY_CHAR = re.compile(r"[;:—―–”\"»-]")
 
 
 def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -658,18 +661,15 @@ def _participle(text: str, tok: tuple[int, int]) -> bool:
 
 def _drop_time(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Wells Fargo just this month' -> 'Wells Fargo'; 'The Times on Saturday' -> 'The Times'."""
-    while len(toks) > 1 and (
-        (
-            _low(text, toks[-1]) in _TIME_WORDS
-            and (text[toks[-1][0]].islower() or _low(text, toks[-1]) in _WEEKDAYS)
-        )
-        or (
-            _low(text, toks[-1]).endswith("ly")
-            and text[toks[-1][0]].islower()
-            and _low(text, toks[-1]) not in LY_NOUNS
-        )
-    ):
-        toks = toks[:-1]
+    while len(toks) > 1:
+        a, b = toks[-1]
+        low = text[a:b].lower().rstrip(".")
+        if (low in _TIME_WORDS and (text[a].islower() or low in _WEEKDAYS)) or (
+            low.endswith("ly") and text[a].islower() and low not in LY_NOUNS
+        ):
+            toks = toks[:-1]
+        else:
+            break
     return toks
 
 
@@ -689,23 +689,30 @@ def _after_leading_phrase(text: str, toks: list[tuple[int, int]]) -> list[tuple[
 
 def _clause_start(text: str, lo: int, end: int) -> int:
     begin = lo
-    for m in _BOUNDARY.finditer(text, lo, end):
+    first = _BOUNDARY_CHAR.search(text, lo, end)  # every boundary holds one of these
+    for m in _BOUNDARY.finditer(text, max(lo, first.start() - 1) if first else end, end):
         begin = m.end()
     comma = text.rfind(",", begin, end)
     return comma + 1 if comma >= 0 else begin
 
 
+_RELATIVE_WORDS = frozenset({"who", "which", "that"})
+
+
 def _cut_relative(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'voters who said' -> 'who'; 'the plan that he said' -> 'he'; 'dresses that
     showed' -> nothing (a relative "that" is not a speaker)."""
-    if len(toks) > 1 and _low(text, toks[0]) in {"which", "what"}:
+    lows = [text[a:b].lower().rstrip(".") for a, b in toks]
+    if len(toks) > 1 and lows[0] in {"which", "what"}:
         return toks[1:]  # "which he said were ...", "what the senators said was ..."
+    if _RELATIVE_WORDS.isdisjoint(lows):
+        return toks  # most subjects: no relative word, nothing to cut
     for i in range(len(toks) - 1, -1, -1):
-        word = _low(text, toks[i])
+        word = lows[i]
         if (
             word in {"who", "which"}
             and i < len(toks) - 1
-            and _low(text, toks[i + 1]) in _PREPOSITIONS | _TIME_WORDS
+            and lows[i + 1] in _PREPOSITIONS | _TIME_WORDS
         ):
             return toks[i : i + 1]  # "who in 2010 said": the time is no part of it
         if word in {"who", "which", "that"} and i > 0:
