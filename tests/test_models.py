@@ -82,6 +82,16 @@ def test_span_of_rejects_out_of_range() -> None:
         Span.of("abc", 1, 9)
 
 
+def test_span_of_equals_a_validated_span() -> None:
+    built = Span.of(TEXT, 14, 18)
+    validated = Span(start=14, end=18, text=TEXT[14:18])
+    assert built == validated and hash(built) == hash(validated)
+    assert built.model_fields_set == validated.model_fields_set
+    assert built.model_dump_json() == validated.model_dump_json()
+    with pytest.raises(ValidationError):
+        built.start = 3  # still frozen
+
+
 def test_extraction_rejects_a_span_that_is_not_in_its_text() -> None:
     bad = Quote(span=Span(start=0, end=5, text="Hello"))
     with pytest.raises(ValidationError, match="source holds"):
