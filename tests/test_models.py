@@ -85,7 +85,8 @@ def test_span_of_rejects_out_of_range() -> None:
 def test_span_of_equals_a_validated_span() -> None:
     built = Span.of(TEXT, 14, 18)
     validated = Span(start=14, end=18, text=TEXT[14:18])
-    assert built == validated and hash(built) == hash(validated)
+    assert built == validated
+    assert hash(built) == hash(validated)
     assert built.model_fields_set == validated.model_fields_set
     assert built.model_dump_json() == validated.model_dump_json()
     with pytest.raises(ValidationError):
