@@ -175,11 +175,12 @@ _SPEAKER_AFTER = re.compile(
 )
 _WORD_AFTER = re.compile(r"""\s+["'“”‘’(\[]*([A-Za-z]+)""")
 
+_BOILERPLATE_FLAGS = re.IGNORECASE | re.VERBOSE | re.DOTALL  # a hard-wrapped paragraph spans lines
 _BOILERPLATE = re.compile(
-    r"""^(?:.*\b\d+\s*min(?:ute)?s?\s+read|advertisement|sponsored(?:\s+content)?|
+    r"""^(?:advertisement|sponsored(?:\s+content)?|
     share(?:\s+this)?(?:\s+(?:article|story))?|read\s+(?:more|the\s+rest).*|click\s+here.*|
     sign\s+up.*|subscribe.*|follow\s+us.*|related(?:\s+(?:articles?|stories|coverage))?:?|
-    .*all\s+rights\s+reserved.*|©.*|copyright\b.*|
+    ©.*|copyright\b.*|
     [(\[]?(?:--\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from)\b.*|
     (?:image|photo|photograph|video|graphic|credit|source)s?:.{0,80}|
     (?:getty|ap|reuters|afp|epa)(?:\s+images|\s+photo.*|/.*)?\.?|[\w ]{1,30}/(?:getty|instagram|ap|
@@ -188,13 +189,25 @@ _BOILERPLATE = re.compile(
     [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?|listen\s+to\s+(?:this\s+)?(?:article|story).*|
     share\s+(?:on|via)\s+\w+|(?:(?:image|photo|video)\s+)?caption:.*|our\s+standards:.*|
     print|e-?mail|comments?|save(?:\s+(?:article|story))?|gift\s+(?:this\s+)?article|
-    .*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\.?|
     this\s+(?:story|article|report)\s+(?:has\s+been\s+|was\s+)?(?:updated|corrected|amended|
     (?:first\s+|originally\s+)?(?:published|appeared)).*|
     contact\s+(?:the\s+)?(?:author|reporter|writer|us)\b.*|
     (?:related|watch|listen|see\s+also|more|also\s+read|recommended|trending)\s*:.*|
-    file\s+[-–—]\s.*|.*\((?:ap|afp|reuters|getty|epa)\b[^)]*(?:photo|images|file)[^)]*\)\.?)$""",
-    re.IGNORECASE | re.VERBOSE | re.DOTALL,  # a hard-wrapped paragraph spans lines
+    file\s+[-–—]\s.*)$""",
+    _BOILERPLATE_FLAGS,
+)
+# Boilerplate that may start anywhere in the line (a leading ".*"), each tried only when
+# a piece of it occurs in the lower-cased line, so that a long paragraph of body text is
+# not rescanned by each (the pieces avoid i, s and k, which IGNORECASE also matches to
+# "ı", "ſ" and the Kelvin sign).
+_BOILERPLATE_ANYWHERE = tuple(
+    (piece, re.compile(rf"^(?:{pattern})$", _BOILERPLATE_FLAGS))
+    for piece, pattern in (
+        ("read", r".*\b\d+\s*min(?:ute)?s?\s+read"),
+        ("rved", r".*all\s+rights\s+reserved.*"),
+        ("contr", r".*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\.?"),
+        ("(", r".*\((?:ap|afp|reuters|getty|epa)\b[^)]*(?:photo|images|file)[^)]*\)\.?"),
+    )
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By The Associated Press": every
 # word of a name capitalised, so "By Tuesday it was over." is not a byline.
@@ -476,7 +489,7 @@ class _Context:
 
 def _line_role(line: str, at: _Context) -> Role:
     """The role of one line (paragraph), from its own shape and its neighbours'."""
-    if _BOILERPLATE.match(line):
+    if _is_boilerplate(line):
         return Role.BOILERPLATE
     if _BYLINE.match(line):
         return Role.BYLINE
@@ -509,6 +522,13 @@ def _line_role(line: str, at: _Context) -> Role:
     ):
         return Role.HEADING
     return Role.BODY
+
+
+def _is_boilerplate(line: str) -> bool:
+    if _BOILERPLATE.match(line):
+        return True
+    low = line.lower()
+    return any(piece in low and pattern.match(line) for piece, pattern in _BOILERPLATE_ANYWHERE)
 
 
 def _is_one_short_sentence(line: str, max_words: int) -> bool:
