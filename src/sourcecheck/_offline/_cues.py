@@ -434,7 +434,6 @@ def trie_pattern(words: list[str]) -> str:
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
 _FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
 _CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:['’]t)?)\s+$")
 _SO_BEFORE = re.compile(r"\b(?:[Ss]o|[Tt]hus)\s+$")
 
 
@@ -473,15 +472,15 @@ def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> i
     ("has also said", "forcefully told")."""
     begin = verb
     for _ in range(3):
-        m = _WORD_BEFORE.search(text, max(lo, begin - 16), begin)
-        if m is None:
+        found = _word_before(text, max(lo, begin - 16), begin)
+        if found is None:
             break
-        word = m.group(1)
+        word_start, word = found
         low = word.lower().replace("’", "'")
         if low == "t" or low.endswith(("'s", "'re", "'m", "'ve", "'ll", "'d")):
             break
         if low == "far":  # "has so far shown", "has thus far refused": one adverb
-            m = _SO_BEFORE.search(text, max(lo, m.start() - 8), m.start())
+            m = _SO_BEFORE.search(text, max(lo, word_start - 8), word_start)
             if m is None:
                 break
             begin = m.start()
@@ -490,7 +489,7 @@ def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> i
             len(low) >= 5 and low.endswith("ly") and word.islower() and low not in LY_NOUNS
         ):
             break
-        begin = m.start()
+        begin = word_start
     contracted = (
         _CONTRACTED.search(text, max(lo, begin - 8), begin)
         if "'" in text[begin - 5 : begin] or "’" in text[begin - 5 : begin]
@@ -500,6 +499,30 @@ def _auxiliaries_start(text: str, lo: int, verb: int, gerund: bool = False) -> i
         # "it's" before a participle is a passive ("it's considered"): not joined
         return contracted.start(2)  # "it's denouncing": the cue starts at the apostrophe
     return begin
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _word_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    r"""The last word of ``text[lo:hi]`` when only whitespace follows it: where the
+    regex ``([A-Za-z]+(?:['’]t)?)\s+$`` searched in the window matches, and its group.
+
+    String methods, not that regex: a search tries every start in the window, and
+    this runs for every cue and each auxiliary before it.
+    """
+    window = text[lo:hi]
+    body = window.rstrip()  # str.isspace is the same test as the regex's \s
+    if len(body) == len(window):
+        return None
+    end = lo + len(body)
+    letters_end = end
+    if body.endswith(("'t", "’t")) and len(body) >= 3 and body[-3] in _LETTERS:
+        letters_end = end - 2  # "didn't", "can’t"
+    start = lo + len(body[: letters_end - lo].rstrip(_LETTERS))
+    if start == letters_end:
+        return None
+    return start, text[start:end]
 
 
 def cue_info(verb: str) -> CueInfo:
