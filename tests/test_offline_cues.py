@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from sourcecheck._offline._cues import _word_before
+from sourcecheck._offline._cues import _SPELLINGS, _word_before, find_cues, trie_pattern
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+(?:['’]t)?)\s+$")
 _PIECES = ["a", "b", "t", "T", "'", "’", " ", "\n", "\u00a0", "é", "1", "-", ",", "didn't ", " 't "]
@@ -26,3 +26,17 @@ def test_word_before_examples() -> None:
     assert _word_before(text, 0, text.index("say")) == (3, "didn't")
     assert _word_before(text, 0, len(text)) is None  # no space after the last word
     assert _word_before("x 't say", 0, 5) == (3, "t")
+
+
+def test_cue_scan_matches_the_lookbehind_pattern() -> None:
+    first = "".join(sorted({s[0] for s in _SPELLINGS}))
+    plain = re.compile(rf"(?<!-)\b(?=[{first}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
+    pieces = ["said", " ", "-", "has ", "also ", "Said", "SAID", "according to", "went on to say"]
+    pieces += ["x", "'s", "’s ", "told", "it's ", "\n", "é", "well-", "said-", " so far ", "."]
+    rng = random.Random(2)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [(m.start(), m.end()) for m in plain.finditer(text, start, end)]
+        assert [(c.verb_start, c.end) for c in find_cues(text, start, end)] == expected

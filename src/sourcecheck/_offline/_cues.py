@@ -429,11 +429,17 @@ def trie_pattern(words: list[str]) -> str:
     return render(trie)
 
 
-# Lower case, capitalised and upper case spellings, matched case-sensitively behind a
-# first-letter lookahead: about three times faster than one IGNORECASE alternation.
+# Lower case, capitalised and upper case spellings, matched case-sensitively: about
+# three times faster than one IGNORECASE alternation.
 _SPELLINGS = sorted({v for f in _FORMS for v in (f, f[0].upper() + f[1:], f.upper())})
-_FIRST = "".join(sorted({f[0] for f in _SPELLINGS}))
-_CUE_WORDS = re.compile(rf"(?<!-)\b(?=[{_FIRST}])(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)")
+_CUE_BODY = rf"(?:{trie_pattern(_SPELLINGS)})\b(?!-|['’]s\b)"
+# A cue starts a word, not after a hyphen ("well-known"). The pattern consumes the
+# character before the cue instead of looking behind: opening with a character class
+# lets the engine skip along the letters of a word in C and try the lexicon only after
+# a space or a mark (about three times faster). Every form starts with a letter and ends
+# with one, so the cue is always group 1 and no match can hide the next one.
+_CUE_WORDS = re.compile(rf"[^\w-]({_CUE_BODY})")
+_CUE_AT_TEXT_START = re.compile(_CUE_BODY)  # no character before it to consume
 _SO_BEFORE = re.compile(r"\b(?:[Ss]o|[Tt]hus)\s+$")
 
 
@@ -460,10 +466,21 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         ['has also said', 'according to']
     """
     cues = []
-    for m in _CUE_WORDS.finditer(text, start, end):
-        info = _cue_info_cached(m.group())
-        begin = _auxiliaries_start(text, start, m.start(), info.gerund)
-        cues.append(Cue(begin, m.end(), m.start(), info))
+    pos = start - 1  # the character before the first possible cue
+    if start == 0:
+        first = _CUE_AT_TEXT_START.match(text, 0, end)
+        if first is not None:
+            info = _cue_info_cached(first.group())
+            begin = _auxiliaries_start(text, start, 0, info.gerund)
+            cues.append(Cue(begin, first.end(), 0, info))
+            pos = first.end()
+        else:
+            pos = 0
+    for m in _CUE_WORDS.finditer(text, pos, end):
+        verb = m.start(1)
+        info = _cue_info_cached(m.group(1))
+        begin = _auxiliaries_start(text, start, verb, info.gerund)
+        cues.append(Cue(begin, m.end(), verb, info))
     return cues
 
 
