@@ -20,6 +20,7 @@ from sourcecheck import (
     Usage,
     Verdict,
 )
+from sourcecheck._models import build_trusted
 
 TEXT = 'Mayor Ann Lee said "taxes will fall" next year, according to the council.'
 
@@ -119,3 +120,16 @@ def test_span_of_always_obeys_the_invariant(text: str, data: st.DataObject) -> N
     span = Span.of(text, start, end)
     assert text[span.start : span.end] == span.text
     span.check(text)
+
+
+def test_build_trusted_equals_a_validated_model() -> None:
+    span = Span.of(TEXT, 20, 35)
+    validated = Attribution(content=span, source_name="X", kind=AttributionKind.DIRECT)
+    built = build_trusted(Attribution, content=span, source_name="X", kind=AttributionKind.DIRECT)
+    assert built == validated
+    assert built.model_fields_set == validated.model_fields_set
+    assert built.model_dump_json() == validated.model_dump_json()
+    with pytest.raises(TypeError):
+        build_trusted(Attribution, source_name="X")  # content is required
+    with pytest.raises(TypeError):
+        build_trusted(Attribution, content=span, colour="red")

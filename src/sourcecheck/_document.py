@@ -16,7 +16,7 @@ from itertools import pairwise
 from pydantic import BaseModel, ConfigDict
 
 from sourcecheck._exceptions import BinaryInputError, EmptyInputError, InputError
-from sourcecheck._models import Span
+from sourcecheck._models import Span, build_trusted
 
 __all__ = ["MAX_CHARACTERS", "Document", "Paragraph", "Role", "Sentence", "check_text"]
 
@@ -379,7 +379,7 @@ class Document:
             seen_body = seen_body or role is Role.BODY
             roles.append(role)
         return [
-            Paragraph(index=i, span=Span.of(self.text, start, end), role=role)
+            build_trusted(Paragraph, index=i, span=Span.of(self.text, start, end), role=role)
             for i, ((start, end), role) in enumerate(zip(lines, roles, strict=True))
         ]
 
@@ -388,7 +388,8 @@ class Document:
         for paragraph in self.paragraphs:
             for start, end, role in self._split(paragraph):
                 sentences.append(
-                    Sentence(
+                    build_trusted(
+                        Sentence,
                         index=len(sentences),
                         span=Span.of(self.text, start, end),
                         paragraph=paragraph.index,
