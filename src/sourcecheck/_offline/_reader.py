@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 
 from sourcecheck._document import Document, Role, Sentence
-from sourcecheck._models import Attribution, AttributionKind, Quote, QuoteKind, Span
+from sourcecheck._models import (
+    Attribution,
+    AttributionKind,
+    Quote,
+    QuoteKind,
+    Span,
+    build_trusted,
+)
 from sourcecheck._offline._attributions import Found, Unit, find_attributions
 from sourcecheck._offline._quotes import QuoteRegion, find_quote_regions, is_scare_quote
 from sourcecheck._offline._sources import People, SourceInfo, describe
@@ -114,7 +121,8 @@ _GENDERED = frozenset({"Mr", "Mrs", "Ms"})
 
 
 def _attribution(text: str, found: Found, info: SourceInfo | None) -> Attribution:
-    return Attribution(
+    return build_trusted(
+        Attribution,
         content=Span.of(text, *found.content),
         cue=Span.of(text, *found.cue) if found.cue else None,
         source=Span.of(text, *found.source) if found.source else None,
@@ -153,12 +161,15 @@ def _quotes(
         if end <= start:
             continue
         if owner is None:
-            quotes.append(Quote(span=Span.of(text, start, end), kind=QuoteKind.PARTIAL))
+            quotes.append(
+                build_trusted(Quote, span=Span.of(text, start, end), kind=QuoteKind.PARTIAL)
+            )
             continue
         attribution = attributions[owner]
         kind = QuoteKind.DIRECT if attribution.kind is AttributionKind.DIRECT else QuoteKind.PARTIAL
         quotes.append(
-            Quote(
+            build_trusted(
+                Quote,
                 span=Span.of(text, start, end),
                 speaker=attribution.source,
                 speaker_name=attribution.source_name,
