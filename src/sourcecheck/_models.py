@@ -56,9 +56,10 @@ def build_trusted(model: type[_Model], /, **values: Any) -> _Model:
     against its text. A model with validators of its own, or whose defaults are
     mutable, must not be built this way.
     """
-    fields = _field_template(model).copy()
+    template = _field_template(model)
+    fields = template.copy()
     fields.update(values)
-    if len(fields) != len(model.model_fields) or _REQUIRED in fields.values():
+    if len(fields) != len(template) or _REQUIRED in fields.values():
         raise TypeError(f"{model.__name__}: unknown or missing fields in {sorted(values)}")
     built = _new_object(model)
     _set_attribute(built, "__dict__", fields)
