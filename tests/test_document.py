@@ -329,3 +329,17 @@ def test_scripts_without_capitals_split_into_sentences() -> None:
         "公司周二表示，系统已经恢复。",
         "该公司称，辐射水平正在下降。",
     ]
+
+
+def test_ends_terminal_matches_the_pattern() -> None:
+    import random
+
+    from sourcecheck._document import _TERMINAL, _ends_terminal
+
+    rng = random.Random(3)
+    pieces = list(".!?…:;\"'”’)]a \n“x")
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _ends_terminal(text, start, end) == bool(_TERMINAL.search(text, start, end))

@@ -235,6 +235,27 @@ _DATELINE_PREFIX = re.compile(
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|["”]$""")
+_TERMINAL_MARKS = ".!?…:;"
+_TERMINAL_CLOSERS = "\"'”’)]"
+
+
+def _ends_terminal(text: str, start: int, end: int) -> bool:
+    """``_TERMINAL.search(text, start, end)`` as a test of the last characters (the
+    pattern starts with a set the engine cannot skip to, so a search tries every
+    character of a paragraph)."""
+    if start >= end:
+        return False
+    last = text[end - 1]
+    if last == "\n":  # "$" also matches before a final newline: leave that to the regex
+        return _TERMINAL.search(text, start, end) is not None
+    if last in '"”':
+        return True
+    i = end
+    while i > start and text[i - 1] in _TERMINAL_CLOSERS:
+        i -= 1
+    return i > start and text[i - 1] in _TERMINAL_MARKS
+
+
 # A quotation signed with a dash ("“…we are done.” ― Jane Doe") is a sentence too.
 _SIGNED = re.compile(r"""[.!?…]["'”’]*\s*[―—–-]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$""")
 # Lines of a text hard-wrapped at a fixed width: at least this long, and this many of
@@ -354,7 +375,7 @@ class Document:
         return runs_on >= _WRAPPED_RUNS
 
     def _unfinished(self, start: int, end: int) -> bool:
-        return not _TERMINAL.search(self.text, start, end)
+        return not _ends_terminal(self.text, start, end)
 
     def _index_paragraphs(self) -> list[Paragraph]:
         lines = self._lines()
@@ -497,7 +518,7 @@ def _line_role(line: str, at: _Context) -> Role:
     if _DATE_LINE.match(line) and len(line) < 80:
         return Role.DATELINE
     words = len(line.split())
-    ends_like_sentence = bool(_TERMINAL.search(line) or _SIGNED.search(line))
+    ends_like_sentence = _ends_terminal(line, 0, len(line)) or bool(_SIGNED.search(line))
     if at.index == 0 and words <= 30 and (not ends_like_sentence or _is_title_like(line)):
         return Role.HEADLINE
     # A headline set as a sentence ("Judge rejects request to unseal file."): short, one
