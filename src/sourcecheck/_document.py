@@ -390,6 +390,7 @@ class Document:
         for i, (start, end) in enumerate(lines):
             context = _Context(
                 index=i,
+                words=sizes[i],
                 seen_body=seen_body,
                 next_words=sizes[i + 1] if i + 1 < len(lines) else 0,
                 longest_after=longest_after[i],
@@ -500,10 +501,11 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """Where a line sits: its index, whether body text came before, and the size (in
-    words) of the next line and of the longest line after it."""
+    """Where a line sits: its index, its size in words, whether body text came before,
+    and the size of the next line and of the longest line after it."""
 
     index: int
+    words: int  # of the line itself
     seen_body: bool
     next_words: int
     longest_after: int
@@ -517,7 +519,7 @@ def _line_role(line: str, at: _Context) -> Role:
         return Role.BYLINE
     if _DATE_LINE.match(line) and len(line) < 80:
         return Role.DATELINE
-    words = len(line.split())
+    words = at.words
     ends_like_sentence = _ends_terminal(line, 0, len(line)) or bool(_SIGNED.search(line))
     if at.index == 0 and words <= 30 and (not ends_like_sentence or _is_title_like(line)):
         return Role.HEADLINE
