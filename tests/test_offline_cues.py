@@ -1,4 +1,4 @@
-"""The cue scanner's fast paths give what the plain regular expressions give."""
+"""The offline reader's fast paths give what the plain regular expressions give."""
 
 from __future__ import annotations
 
@@ -40,3 +40,19 @@ def test_cue_scan_matches_the_lookbehind_pattern() -> None:
         end = rng.randint(start, len(text))
         expected = [(m.start(), m.end()) for m in plain.finditer(text, start, end)]
         assert [(c.verb_start, c.end) for c in find_cues(text, start, end)] == expected
+
+
+def test_titled_pattern_matches_the_word_boundary_one() -> None:
+    from sourcecheck._offline._reader import _TITLED, _TITLES
+
+    plain = re.compile(
+        rf"\b(?P<title>{'|'.join(_TITLES)})\.?\s+" + _TITLED.pattern.split(r")\.?\s+", 1)[1]
+    )
+    pieces = ["Mr", "Mrs. ", "Sen ", "Senator ", "Gov. ", "Governor", "xMr ", "-Mr ", "Smith "]
+    pieces += ["John ", "é", "candidate ", "\n", "Mr.\nA", " "]
+    rng = random.Random(1)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.groupdict() for m in _TITLED.finditer(text)] == [
+            m.groupdict() for m in plain.finditer(text)
+        ]

@@ -99,10 +99,39 @@ def _name_sources(text: str, found: Sequence[Found]) -> list[SourceInfo | None]:
 
 # A person named with a title anywhere in the text ("Special Envoy Steve Witkoff",
 # "Mrs. Clinton"): a candidate for a later "he", "she" or bare surname.
+_TITLES = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "President",
+    "Senator",
+    "Secretary",
+    "Envoy",
+    "Governor",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Judge",
+    "Justice",
+    "Minister",
+    "Chancellor",
+    "Ambassador",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "nominee",
+    "candidate",
+]
+# Each title starts a word: checked by a lookbehind after its first letter rather than
+# a leading \b, so the engine skips in C to the few letters a title starts with.
 _TITLED = re.compile(
-    r"\b(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Envoy|Governor|"
-    r"Mayor|Chairman|Chairwoman|Speaker|Judge|Justice|Minister|Chancellor|Ambassador|"
-    r"Director|Spokesman|Spokeswoman|nominee|candidate)\.?\s+"
+    r"(?P<title>" + "|".join(rf"{title[0]}(?<!\w.){title[1:]}" for title in _TITLES) + r")\.?\s+"
     r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){0,2})"
 )
 
