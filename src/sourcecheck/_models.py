@@ -44,7 +44,6 @@ __all__ = [
 _new_object = object.__new__
 _set_attribute = object.__setattr__
 _Model = TypeVar("_Model", bound=BaseModel)
-_REQUIRED = object()
 
 
 def build_trusted(model: type[_Model], /, **values: Any) -> _Model:
@@ -56,10 +55,10 @@ def build_trusted(model: type[_Model], /, **values: Any) -> _Model:
     against its text. A model with validators of its own, or whose defaults are
     mutable, must not be built this way.
     """
-    template = _field_template(model)
+    template, required = _field_template(model)
     fields = template.copy()
     fields.update(values)
-    if len(fields) != len(template) or _REQUIRED in fields.values():
+    if len(fields) != len(template) or not values.keys() >= required:
         raise TypeError(f"{model.__name__}: unknown or missing fields in {sorted(values)}")
     built = _new_object(model)
     _set_attribute(built, "__dict__", fields)
@@ -70,14 +69,16 @@ def build_trusted(model: type[_Model], /, **values: Any) -> _Model:
 
 
 @cache
-def _field_template(model: type[BaseModel]) -> dict[str, Any]:
-    """Every field of ``model`` in order, with its default (or a marker if required)."""
+def _field_template(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]]:
+    """Every field of ``model`` in order with its default (None if it has none), and
+    the names of the required fields."""
     template: dict[str, Any] = {}
     for name, field in model.model_fields.items():
         if field.default_factory is not None:
             raise TypeError(f"{model.__name__}.{name} has a default factory")
-        template[name] = _REQUIRED if field.is_required() else field.default
-    return template
+        template[name] = None if field.is_required() else field.default
+    required = frozenset(n for n, f in model.model_fields.items() if f.is_required())
+    return template, required
 
 
 class FrozenModel(BaseModel):
