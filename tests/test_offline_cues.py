@@ -56,3 +56,19 @@ def test_titled_pattern_matches_the_word_boundary_one() -> None:
         assert [m.groupdict() for m in _TITLED.finditer(text)] == [
             m.groupdict() for m in plain.finditer(text)
         ]
+
+
+def test_quote_mark_patterns_match_the_plain_ones() -> None:
+    from sourcecheck._offline._quotes import _MARKS, _SINGLE
+
+    plain_single = re.compile(r"(?<![\w’'])‘(?=[^\s’])([^‘’\n]*?[^\s‘])’(?!\w)")
+    plain_marks = re.compile(r"``|''|[“”«»\"]")
+    pieces = ["‘", "’", "'", "a", " ", "\n", "x‘", "‘a’", "é", "’s", "``", "“", "”", '"', "«»"]
+    rng = random.Random(4)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        for fast, plain in ((_SINGLE, plain_single), (_MARKS, plain_marks)):
+            assert [m.span() for m in fast.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)
+            ]
