@@ -72,3 +72,19 @@ def test_quote_mark_patterns_match_the_plain_ones() -> None:
             assert [m.span() for m in fast.finditer(text, start)] == [
                 m.span() for m in plain.finditer(text, start)
             ]
+
+
+def test_quote_cover_matches_a_scan_of_the_regions() -> None:
+    from sourcecheck._offline._quotes import QuoteRegion
+    from sourcecheck._offline._reader import _QuoteCover
+
+    rng = random.Random(6)
+    for _ in range(2000):
+        regions = []
+        for _ in range(rng.randint(0, 5)):
+            start = rng.randint(0, 30)
+            end = rng.randint(start, 40)
+            regions.append(QuoteRegion(start, end, start, end, 0))
+        cover = _QuoteCover(regions)
+        for offset in range(42):
+            assert cover(offset) == any(r.start < offset < r.end for r in regions)

@@ -9,6 +9,7 @@ and a cue to every quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from sourcecheck._document import Document, Role, Sentence
@@ -36,6 +37,7 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
     """Sentences of body text and headlines, merged where a boundary falls in a quote."""
     units: list[Unit] = []
     text = document.text
+    inside_quote = _QuoteCover(regions)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
         if sentence.role in _READ_ROLES:
@@ -48,7 +50,7 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
         pieces: list[tuple[int, int]] = []
         for sentence in inside:
             start, end = sentence.span.start, sentence.span.end
-            if pieces and _inside_quote(pieces[-1][1], regions):
+            if pieces and inside_quote(pieces[-1][1]):
                 pieces[-1] = (pieces[-1][0], end)
             else:
                 pieces.append((start, end))
@@ -60,8 +62,20 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
     return units
 
 
-def _inside_quote(offset: int, regions: Sequence[QuoteRegion]) -> bool:
-    return any(r.start < offset < r.end for r in regions)
+class _QuoteCover:
+    """Whether an offset lies strictly inside some quote region: by bisection over the
+    regions' starts and the furthest end reached so far, not a scan of every region
+    for every sentence."""
+
+    def __init__(self, regions: Sequence[QuoteRegion]) -> None:
+        ordered = sorted(regions, key=lambda r: r.start)
+        self.starts = [r.start for r in ordered]
+        self.reach = [0]  # reach[k]: the furthest end among the first k regions
+        for region in ordered:
+            self.reach.append(max(self.reach[-1], region.end))
+
+    def __call__(self, offset: int) -> bool:
+        return self.reach[bisect_left(self.starts, offset)] > offset
 
 
 def read_attributions(document: Document) -> tuple[list[Quote], list[Attribution]]:
