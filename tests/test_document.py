@@ -329,3 +329,41 @@ def test_scripts_without_capitals_split_into_sentences() -> None:
         "公司周二表示，系统已经恢复。",
         "该公司称，辐射水平正在下降。",
     ]
+
+
+def test_ends_terminal_matches_the_pattern() -> None:
+    import random
+
+    from sourcecheck._document import _TERMINAL, _ends_terminal
+
+    rng = random.Random(3)
+    pieces = list(".!?…:;\"'”’)]a \n“x")
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _ends_terminal(text, start, end) == bool(_TERMINAL.search(text, start, end))
+
+
+def test_sentence_boundary_pattern_matches_the_lookahead_one() -> None:
+    import random
+    import re
+
+    from sourcecheck._document import _BOUNDARY
+
+    plain = re.compile(
+        r"""(?=[.!?…。！？؟])(?:"""
+        r"""[.!?…]["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
+        r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])|"""
+        r"""[.!?؟…]+["'”’)\]]*(?=\s+["'“”‘’(\[«]*[\u0590-\u0dff\u0e00-\u0eff\u3040-\u30ff"""
+        r"""\u3400-\u9fff\uac00-\ud7af])|"""
+        r"""[。！？]+[」』”’）)]*(?=\S))"""
+    )
+    pieces = [".", "!", "?", "…", "。", "！", "؟", "”", "’", '"', ")", " ", "A", "a", "― Jane Doe "]
+    pieces += ["“", "ש", "字", "」", " \n", "..."]
+    rng = random.Random(1)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [(m.span(), m.group("signed")) for m in _BOUNDARY.finditer(text)] == [
+            (m.span(), m.group("signed")) for m in plain.finditer(text)
+        ]

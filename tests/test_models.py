@@ -20,6 +20,7 @@ from sourcecheck import (
     Usage,
     Verdict,
 )
+from sourcecheck._models import build_trusted
 
 TEXT = 'Mayor Ann Lee said "taxes will fall" next year, according to the council.'
 
@@ -82,6 +83,17 @@ def test_span_of_rejects_out_of_range() -> None:
         Span.of("abc", 1, 9)
 
 
+def test_span_of_equals_a_validated_span() -> None:
+    built = Span.of(TEXT, 14, 18)
+    validated = Span(start=14, end=18, text=TEXT[14:18])
+    assert built == validated
+    assert hash(built) == hash(validated)
+    assert built.model_fields_set == validated.model_fields_set
+    assert built.model_dump_json() == validated.model_dump_json()
+    with pytest.raises(ValidationError):
+        built.start = 3  # still frozen
+
+
 def test_extraction_rejects_a_span_that_is_not_in_its_text() -> None:
     bad = Quote(span=Span(start=0, end=5, text="Hello"))
     with pytest.raises(ValidationError, match="source holds"):
@@ -108,3 +120,16 @@ def test_span_of_always_obeys_the_invariant(text: str, data: st.DataObject) -> N
     span = Span.of(text, start, end)
     assert text[span.start : span.end] == span.text
     span.check(text)
+
+
+def test_build_trusted_equals_a_validated_model() -> None:
+    span = Span.of(TEXT, 20, 35)
+    validated = Attribution(content=span, source_name="X", kind=AttributionKind.DIRECT)
+    built = build_trusted(Attribution, content=span, source_name="X", kind=AttributionKind.DIRECT)
+    assert built == validated
+    assert built.model_fields_set == validated.model_fields_set
+    assert built.model_dump_json() == validated.model_dump_json()
+    with pytest.raises(TypeError):
+        build_trusted(Attribution, source_name="X")  # content is required
+    with pytest.raises(TypeError):
+        build_trusted(Attribution, content=span, colour="red")

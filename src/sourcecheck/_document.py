@@ -16,7 +16,7 @@ from itertools import pairwise
 from pydantic import BaseModel, ConfigDict
 
 from sourcecheck._exceptions import BinaryInputError, EmptyInputError, InputError
-from sourcecheck._models import Span
+from sourcecheck._models import Span, build_trusted
 
 __all__ = ["MAX_CHARACTERS", "Document", "Paragraph", "Role", "Sentence", "check_text"]
 
@@ -148,16 +148,17 @@ _SENTENCE_OPENERS = _wordset(
 # A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
 # whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(
-    # The lookahead lets the engine skip to the next sentence mark instead of trying
-    # every alternative at every character (3x faster on news text).
-    r"""(?=[.!?…。！？؟])(?:"""
+    # The first mark is consumed by one set, so the engine skips to the next sentence
+    # mark in C; each alternative then checks (looking behind) that the mark is one of
+    # its own and takes the rest of its run ("[.!?…]+" is "[.!?…]" then "[.!?…]*").
+    r"""[.!?…。！？؟](?:"""
     # a quotation signed with a dash ends after the name: "… shame.” ― Jane Doe “Next …"
-    r"""[.!?…]["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
-    r"""[.!?…]+["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])|"""
+    r"""(?<=[.!?…])["”’]\s*[―—]\s*(?P<signed>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s+[“"])|"""
+    r"""(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“”‘’(\[]*[A-Z0-9])|"""
     # Scripts without capitals (Arabic, Hebrew, Indic, Thai, CJK, Hangul) start a
     # sentence with any letter; CJK full stops need no space after them.
-    r"""[.!?؟…]+["'”’)\]]*(?=\s+["'“”‘’(\[«]*[\u0590-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|"""
-    r"""[。！？]+[」』”’）)]*(?=\S))"""
+    r"""(?<=[.!?؟…])[.!?؟…]*["'”’)\]]*(?=\s+["'“”‘’(\[«]*[\u0590-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|"""
+    r"""(?<=[。！？])[。！？]*[」』”’）)]*(?=\S))"""
 )
 _LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 _DIGIT_AFTER = re.compile(r"\s+\d")
@@ -175,11 +176,12 @@ _SPEAKER_AFTER = re.compile(
 )
 _WORD_AFTER = re.compile(r"""\s+["'“”‘’(\[]*([A-Za-z]+)""")
 
+_BOILERPLATE_FLAGS = re.IGNORECASE | re.VERBOSE | re.DOTALL  # a hard-wrapped paragraph spans lines
 _BOILERPLATE = re.compile(
-    r"""^(?:.*\b\d+\s*min(?:ute)?s?\s+read|advertisement|sponsored(?:\s+content)?|
+    r"""^(?:advertisement|sponsored(?:\s+content)?|
     share(?:\s+this)?(?:\s+(?:article|story))?|read\s+(?:more|the\s+rest).*|click\s+here.*|
     sign\s+up.*|subscribe.*|follow\s+us.*|related(?:\s+(?:articles?|stories|coverage))?:?|
-    .*all\s+rights\s+reserved.*|©.*|copyright\b.*|
+    ©.*|copyright\b.*|
     [(\[]?(?:--\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from)\b.*|
     (?:image|photo|photograph|video|graphic|credit|source)s?:.{0,80}|
     (?:getty|ap|reuters|afp|epa)(?:\s+images|\s+photo.*|/.*)?\.?|[\w ]{1,30}/(?:getty|instagram|ap|
@@ -188,13 +190,25 @@ _BOILERPLATE = re.compile(
     [-_=*~•·.\s]+|<[a-z][^>]*>.*|@\w+\.?|listen\s+to\s+(?:this\s+)?(?:article|story).*|
     share\s+(?:on|via)\s+\w+|(?:(?:image|photo|video)\s+)?caption:.*|our\s+standards:.*|
     print|e-?mail|comments?|save(?:\s+(?:article|story))?|gift\s+(?:this\s+)?article|
-    .*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\.?|
     this\s+(?:story|article|report)\s+(?:has\s+been\s+|was\s+)?(?:updated|corrected|amended|
     (?:first\s+|originally\s+)?(?:published|appeared)).*|
     contact\s+(?:the\s+)?(?:author|reporter|writer|us)\b.*|
     (?:related|watch|listen|see\s+also|more|also\s+read|recommended|trending)\s*:.*|
-    file\s+[-–—]\s.*|.*\((?:ap|afp|reuters|getty|epa)\b[^)]*(?:photo|images|file)[^)]*\)\.?)$""",
-    re.IGNORECASE | re.VERBOSE | re.DOTALL,  # a hard-wrapped paragraph spans lines
+    file\s+[-–—]\s.*)$""",
+    _BOILERPLATE_FLAGS,
+)
+# Boilerplate that may start anywhere in the line (a leading ".*"), each tried only when
+# a piece of it occurs in the lower-cased line, so that a long paragraph of body text is
+# not rescanned by each (the pieces avoid i, s and k, which IGNORECASE also matches to
+# "ı", "ſ" and the Kelvin sign).
+_BOILERPLATE_ANYWHERE = tuple(
+    (piece, re.compile(rf"^(?:{pattern})$", _BOILERPLATE_FLAGS))
+    for piece, pattern in (
+        ("read", r".*\b\d+\s*min(?:ute)?s?\s+read"),
+        ("rved", r".*all\s+rights\s+reserved.*"),
+        ("contr", r".*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\.?"),
+        ("(", r".*\((?:ap|afp|reuters|getty|epa)\b[^)]*(?:photo|images|file)[^)]*\)\.?"),
+    )
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By The Associated Press": every
 # word of a name capitalised, so "By Tuesday it was over." is not a byline.
@@ -222,6 +236,27 @@ _DATELINE_PREFIX = re.compile(
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|["”]$""")
+_TERMINAL_MARKS = ".!?…:;"
+_TERMINAL_CLOSERS = "\"'”’)]"
+
+
+def _ends_terminal(text: str, start: int, end: int) -> bool:
+    """``_TERMINAL.search(text, start, end)`` as a test of the last characters (the
+    pattern starts with a set the engine cannot skip to, so a search tries every
+    character of a paragraph)."""
+    if start >= end:
+        return False
+    last = text[end - 1]
+    if last == "\n":  # "$" also matches before a final newline: leave that to the regex
+        return _TERMINAL.search(text, start, end) is not None
+    if last in '"”':
+        return True
+    i = end
+    while i > start and text[i - 1] in _TERMINAL_CLOSERS:
+        i -= 1
+    return i > start and text[i - 1] in _TERMINAL_MARKS
+
+
 # A quotation signed with a dash ("“…we are done.” ― Jane Doe") is a sentence too.
 _SIGNED = re.compile(r"""[.!?…]["'”’]*\s*[―—–-]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$""")
 # Lines of a text hard-wrapped at a fixed width: at least this long, and this many of
@@ -341,7 +376,7 @@ class Document:
         return runs_on >= _WRAPPED_RUNS
 
     def _unfinished(self, start: int, end: int) -> bool:
-        return not _TERMINAL.search(self.text, start, end)
+        return not _ends_terminal(self.text, start, end)
 
     def _index_paragraphs(self) -> list[Paragraph]:
         lines = self._lines()
@@ -356,6 +391,7 @@ class Document:
         for i, (start, end) in enumerate(lines):
             context = _Context(
                 index=i,
+                words=sizes[i],
                 seen_body=seen_body,
                 next_words=sizes[i + 1] if i + 1 < len(lines) else 0,
                 longest_after=longest_after[i],
@@ -366,7 +402,7 @@ class Document:
             seen_body = seen_body or role is Role.BODY
             roles.append(role)
         return [
-            Paragraph(index=i, span=Span.of(self.text, start, end), role=role)
+            build_trusted(Paragraph, index=i, span=Span.of(self.text, start, end), role=role)
             for i, ((start, end), role) in enumerate(zip(lines, roles, strict=True))
         ]
 
@@ -375,7 +411,8 @@ class Document:
         for paragraph in self.paragraphs:
             for start, end, role in self._split(paragraph):
                 sentences.append(
-                    Sentence(
+                    build_trusted(
+                        Sentence,
                         index=len(sentences),
                         span=Span.of(self.text, start, end),
                         paragraph=paragraph.index,
@@ -465,10 +502,11 @@ def _is_abbreviation(text: str, begin: int, at: int, mark: str, end: int) -> boo
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """Where a line sits: its index, whether body text came before, and the size (in
-    words) of the next line and of the longest line after it."""
+    """Where a line sits: its index, its size in words, whether body text came before,
+    and the size of the next line and of the longest line after it."""
 
     index: int
+    words: int  # of the line itself
     seen_body: bool
     next_words: int
     longest_after: int
@@ -476,14 +514,14 @@ class _Context:
 
 def _line_role(line: str, at: _Context) -> Role:
     """The role of one line (paragraph), from its own shape and its neighbours'."""
-    if _BOILERPLATE.match(line):
+    if _is_boilerplate(line):
         return Role.BOILERPLATE
     if _BYLINE.match(line):
         return Role.BYLINE
     if _DATE_LINE.match(line) and len(line) < 80:
         return Role.DATELINE
-    words = len(line.split())
-    ends_like_sentence = bool(_TERMINAL.search(line) or _SIGNED.search(line))
+    words = at.words
+    ends_like_sentence = _ends_terminal(line, 0, len(line)) or bool(_SIGNED.search(line))
     if at.index == 0 and words <= 30 and (not ends_like_sentence or _is_title_like(line)):
         return Role.HEADLINE
     # A headline set as a sentence ("Judge rejects request to unseal file."): short, one
@@ -509,6 +547,13 @@ def _line_role(line: str, at: _Context) -> Role:
     ):
         return Role.HEADING
     return Role.BODY
+
+
+def _is_boilerplate(line: str) -> bool:
+    if _BOILERPLATE.match(line):
+        return True
+    low = line.lower()
+    return any(piece in low and pattern.match(line) for piece, pattern in _BOILERPLATE_ANYWHERE)
 
 
 def _is_one_short_sentence(line: str, max_words: int) -> bool:

@@ -9,10 +9,18 @@ and a cue to every quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from sourcecheck._document import Document, Role, Sentence
-from sourcecheck._models import Attribution, AttributionKind, Quote, QuoteKind, Span
+from sourcecheck._models import (
+    Attribution,
+    AttributionKind,
+    Quote,
+    QuoteKind,
+    Span,
+    build_trusted,
+)
 from sourcecheck._offline._attributions import Found, Unit, find_attributions
 from sourcecheck._offline._quotes import QuoteRegion, find_quote_regions, is_scare_quote
 from sourcecheck._offline._sources import People, SourceInfo, describe
@@ -29,6 +37,7 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
     """Sentences of body text and headlines, merged where a boundary falls in a quote."""
     units: list[Unit] = []
     text = document.text
+    inside_quote = _QuoteCover(regions)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
         if sentence.role in _READ_ROLES:
@@ -41,7 +50,7 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
         pieces: list[tuple[int, int]] = []
         for sentence in inside:
             start, end = sentence.span.start, sentence.span.end
-            if pieces and _inside_quote(pieces[-1][1], regions):
+            if pieces and inside_quote(pieces[-1][1]):
                 pieces[-1] = (pieces[-1][0], end)
             else:
                 pieces.append((start, end))
@@ -53,8 +62,20 @@ def reading_units(document: Document, regions: Sequence[QuoteRegion]) -> list[Un
     return units
 
 
-def _inside_quote(offset: int, regions: Sequence[QuoteRegion]) -> bool:
-    return any(r.start < offset < r.end for r in regions)
+class _QuoteCover:
+    """Whether an offset lies strictly inside some quote region: by bisection over the
+    regions' starts and the furthest end reached so far, not a scan of every region
+    for every sentence."""
+
+    def __init__(self, regions: Sequence[QuoteRegion]) -> None:
+        ordered = sorted(regions, key=lambda r: r.start)
+        self.starts = [r.start for r in ordered]
+        self.reach = [0]  # reach[k]: the furthest end among the first k regions
+        for region in ordered:
+            self.reach.append(max(self.reach[-1], region.end))
+
+    def __call__(self, offset: int) -> bool:
+        return self.reach[bisect_left(self.starts, offset)] > offset
 
 
 def read_attributions(document: Document) -> tuple[list[Quote], list[Attribution]]:
@@ -92,10 +113,39 @@ def _name_sources(text: str, found: Sequence[Found]) -> list[SourceInfo | None]:
 
 # A person named with a title anywhere in the text ("Special Envoy Steve Witkoff",
 # "Mrs. Clinton"): a candidate for a later "he", "she" or bare surname.
+_TITLES = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "President",
+    "Senator",
+    "Secretary",
+    "Envoy",
+    "Governor",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Judge",
+    "Justice",
+    "Minister",
+    "Chancellor",
+    "Ambassador",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "nominee",
+    "candidate",
+]
+# Each title starts a word: checked by a lookbehind after its first letter rather than
+# a leading \b, so the engine skips in C to the few letters a title starts with.
 _TITLED = re.compile(
-    r"\b(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Envoy|Governor|"
-    r"Mayor|Chairman|Chairwoman|Speaker|Judge|Justice|Minister|Chancellor|Ambassador|"
-    r"Director|Spokesman|Spokeswoman|nominee|candidate)\.?\s+"
+    r"(?P<title>" + "|".join(rf"{title[0]}(?<!\w.){title[1:]}" for title in _TITLES) + r")\.?\s+"
     r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){0,2})"
 )
 
@@ -114,7 +164,8 @@ _GENDERED = frozenset({"Mr", "Mrs", "Ms"})
 
 
 def _attribution(text: str, found: Found, info: SourceInfo | None) -> Attribution:
-    return Attribution(
+    return build_trusted(
+        Attribution,
         content=Span.of(text, *found.content),
         cue=Span.of(text, *found.cue) if found.cue else None,
         source=Span.of(text, *found.source) if found.source else None,
@@ -153,12 +204,15 @@ def _quotes(
         if end <= start:
             continue
         if owner is None:
-            quotes.append(Quote(span=Span.of(text, start, end), kind=QuoteKind.PARTIAL))
+            quotes.append(
+                build_trusted(Quote, span=Span.of(text, start, end), kind=QuoteKind.PARTIAL)
+            )
             continue
         attribution = attributions[owner]
         kind = QuoteKind.DIRECT if attribution.kind is AttributionKind.DIRECT else QuoteKind.PARTIAL
         quotes.append(
-            Quote(
+            build_trusted(
+                Quote,
                 span=Span.of(text, start, end),
                 speaker=attribution.source,
                 speaker_name=attribution.source_name,
