@@ -149,3 +149,27 @@ def derived_extraction(text: str, quotes: list[tuple[str, str | None]]) -> Extra
         text=text,
         quotes=tuple(Quote(span=span(text, words), speaker_name=who) for words, who in quotes),
     )
+
+
+def offline_attributions(body: str, headline: str = "Headline Here") -> list[Attribution]:
+    """The offline reader's attributions of ``body`` (under ``headline``), every span
+    checked against the text."""
+    from sourcecheck._document import Document
+    from sourcecheck._models import iter_spans
+    from sourcecheck._offline import OfflineReader
+
+    text = f"{headline}\n\n{body}" if headline else body
+    reading = OfflineReader().read(Document(text))
+    for one in iter_spans((reading.quotes, reading.attributions)):
+        assert text[one.start : one.end] == one.text
+    return list(reading.attributions)
+
+
+def attribution_triples(
+    body: str, headline: str = "Headline Here"
+) -> list[tuple[str | None, str | None, str]]:
+    """(source, cue, content) texts of ``offline_attributions``."""
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in offline_attributions(body, headline)
+    ]

@@ -12,16 +12,18 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load() -> ModuleType:
-    if "bench_articles" in sys.modules:
-        return sys.modules["bench_articles"]
-    spec = importlib.util.spec_from_file_location("bench_articles", ROOT / "bench" / "articles.py")
+def load_bench(name: str) -> ModuleType:
+    """``bench/NAME.py`` as module ``bench_NAME``, loaded once."""
+    key = f"bench_{name}"
+    if key in sys.modules:
+        return sys.modules[key]
+    spec = importlib.util.spec_from_file_location(key, ROOT / "bench" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_articles"] = module
+    sys.modules[key] = module
     spec.loader.exec_module(module)
     return module
 
 
-articles = _load()
+articles = load_bench("articles")

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from bench_loader import load_bench
 from sourcecheck._models import Attribution, Span
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "polnear.py"
 
 
 @pytest.fixture(scope="module")
 def polnear() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_polnear", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_polnear"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("polnear")
 
 
 TEXT = 'Prices will rise, the minister said. "We will cut taxes," Smith said. It rained.'

@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcecheck._document import Document
-from sourcecheck._models import iter_spans
-from sourcecheck._offline import OfflineReader
-
-
-def _triples(
-    body: str, headline: str = "Headline Here"
-) -> list[tuple[str | None, str | None, str]]:
-    text = f"{headline}\n\n{body}"
-    reading = OfflineReader().read(Document(text))
-    for span in iter_spans((reading.quotes, reading.attributions)):
-        assert text[span.start : span.end] == span.text
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in reading.attributions
-    ]
+from _fixtures import attribution_triples as _triples
 
 
 @pytest.mark.parametrize(

@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sourcecheck._document import Document
-from sourcecheck._models import Attribution, AttributionKind, iter_spans
-from sourcecheck._offline import OfflineReader
+from _fixtures import attribution_triples as _triples
+from _fixtures import offline_attributions as _read
+from sourcecheck._models import AttributionKind
 from sourcecheck._offline._cues import find_cues
-
-
-def _read(body: str, headline: str = "Headline Here") -> list[Attribution]:
-    text = f"{headline}\n\n{body}" if headline else body
-    reading = OfflineReader().read(Document(text))
-    for span in iter_spans((reading.quotes, reading.attributions)):
-        assert text[span.start : span.end] == span.text
-    return list(reading.attributions)
-
-
-def _triples(
-    body: str, headline: str = "Headline Here"
-) -> list[tuple[str | None, str | None, str]]:
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in _read(body, headline)
-    ]
 
 
 @pytest.mark.parametrize(

@@ -316,8 +316,6 @@ _HEARSAY_PASSIVES = frozenset(
     """
     )
 )
-# "as might be expected", "is to be expected": no one's view.
-_AS_OR_TO_BEFORE = re.compile(r"\b(?:[Aa]s|to)\s+$")
 # After a noun-like cue form: a complement that makes it a verb.
 _THAT_NEXT = re.compile(  # not a relative clause: "plans that would ...", "a show that aired"
     r"\s+that\s+(?!(?:is|was|are|were|would|will|could|has|have|had|can|may|might|[a-z]+ed)\b)"
@@ -342,7 +340,6 @@ _BY_ESTIMATE = re.compile(
     rf",\s+(?P<cue>by|according\s+to)\s+(?P<source>(?:one|some|several|many|most|other|the|an?|"
     rf"[A-Z][\w.’'-]*)\s+(?:[^\s,;:]+\s+){{0,4}}?{_EVIDENCE_NOUNS})\s*[.!?]?$"
 )
-_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CLAUSE_EDGE = re.compile(r"[,;:]\s*|\s(?:--|—|―)\s")
 _STANCE_ADJECTIVES = (
     r"afraid|convinced|confident|sure|certain|worried|concerned|frustrated|skeptical|"
