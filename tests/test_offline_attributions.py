@@ -7,6 +7,7 @@ import pytest
 from _fixtures import attribution_triples as _triples
 from _fixtures import offline_attributions as _read
 from sourcecheck._models import AttributionKind
+from sourcecheck._offline import _attributions
 from sourcecheck._offline._cues import find_cues
 
 
@@ -1076,3 +1077,28 @@ def test_a_noun_like_cue_after_a_quantity_of_a_named_thing_is_a_noun() -> None:
     assert _triples("A member of Congress claims the plant is safe.") == [
         ("A member of Congress", "claims", "the plant is safe")
     ]
+
+
+def _hearsay_cases() -> list[tuple[str, str]]:
+    """One sentence per listed hearsay word, shaped as the word is used."""
+    lists = _attributions
+    cases: list[tuple[str, str]] = []
+    for w in lists._HEARSAY_ADVERBS:
+        cases += [(w, f"The council {w} closed the park.")]
+        cases += [(w.capitalize(), f"{w.capitalize()}, the council closed the park.")]
+    for w in lists._HEARSAY_SEEM:  # lower case only: "Seems" rarely opens a sentence
+        body = "closed the park" if w.endswith("ly") else "to favor closing the park"
+        cases += [(w, f"They {w} {body}.")]
+    for w in lists._HEARSAY_BEFORE_TO:
+        cases += [(f"{w} to", f"They were {w} to favor closing the park.")]
+    return cases
+
+
+@pytest.mark.parametrize(("hedge", "body"), _hearsay_cases())
+def test_every_hearsay_word_passes_the_prefilter_and_is_read(hedge: str, body: str) -> None:
+    # The prefilter is derived from the same word lists as the regex; a word it
+    # skipped would silently never be read.
+    (a,) = _read(body)
+    assert a.cue is not None
+    assert a.cue.text.endswith(hedge.removeprefix("is "))
+    assert a.source is None

@@ -301,13 +301,25 @@ _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
+# Words that attribute their clause to unnamed others. One list feeds both the
+# regex and its substring prefilter, so a new word cannot be skipped by the filter.
+_HEARSAY_ADVERBS = _wordlist("reportedly allegedly purportedly supposedly presumably reputedly")
+_HEARSAY_SEEM = _wordlist("seems seem seemed seemingly")  # may follow can/may/might
+_HEARSAY_BEFORE_TO = _wordlist("appears appear appeared rumored rumoured")  # + "to"
 _HEARSAY = re.compile(
-    r"\b(?=[RrAaPpSs])(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?red\s+to|"
-    r"[Pp]resumably|[Rr]eputedly|"
-    r"(?:can\s+|may\s+|might\s+)?(?:seems?|seemed|seemingly|appears?\s+to|appeared\s+to))\b"
+    r"\b(?=[RrAaPpSs])(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _HEARSAY_ADVERBS)
+    + r"|(?:can\s+|may\s+|might\s+)?(?:"
+    + "|".join(_HEARSAY_SEEM)
+    + "|(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[0] == "r" else w for w in _HEARSAY_BEFORE_TO)
+    + r")\s+to))\b"
 )
-# Every _HEARSAY match holds one of these (keep them in step when editing _HEARSAY).
-_HEARSAY_MARKS = ("edly", "umo", "resumably", "eem", "ppear")
+# Every match holds one of these tails (first letter dropped so a capital still matches).
+_HEARSAY_TAILS = {w[1:] for w in (*_HEARSAY_ADVERBS, *_HEARSAY_SEEM, *_HEARSAY_BEFORE_TO)}
+_HEARSAY_MARKS = tuple(
+    sorted(t for t in _HEARSAY_TAILS if not any(o != t and o in t for o in _HEARSAY_TAILS))
+)
 _HEARSAY_PASSIVES = frozenset(
     _wordlist(
         """
