@@ -1655,6 +1655,8 @@ class _Finder:
         following = self.regions_in(nxt[0].start, nxt[-1].end)
         if following and following[0].start == nxt[0].start:
             content = (following[0].start, following[-1].end)
+            if self.is_claimed(*content):
+                return False  # the quotes have their own speaker: "Q," she said. "Q."
         elif (
             block
             and not following

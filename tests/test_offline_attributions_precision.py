@@ -1,0 +1,15 @@
+"""Attributions the rules must not report: cues in a non-attributive sense, duplicates."""
+
+from __future__ import annotations
+
+from _fixtures import attribution_triples as _triples
+
+
+def test_a_colon_paragraph_does_not_take_quotes_that_have_their_own_speaker() -> None:
+    body = (
+        "Her enthusiasm for the mayor is recorded in detail:\n\n"
+        '"Here comes the mayor," she said, clapping. "The big day has come."'
+    )
+    assert _triples(body) == [
+        ("she", "said", '"Here comes the mayor," she said, clapping. "The big day has come."')
+    ]
