@@ -13,3 +13,8 @@ def test_a_colon_paragraph_does_not_take_quotes_that_have_their_own_speaker() ->
     assert _triples(body) == [
         ("she", "said", '"Here comes the mayor," she said, clapping. "The big day has come."')
     ]
+
+
+def test_a_conjunction_right_after_the_cue_leaves_it_without_content() -> None:
+    assert _triples("Voters elected a mayor who said and did the same things as his rival.") == []
+    assert _triples("She responded then the same way that she always does.") == []

@@ -227,6 +227,8 @@ _LISTENER_ONLY = re.compile(
     re.DOTALL,
 )
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
+# Right after a cue, a conjunction or "then" joins a second verb: the cue had no object.
+_JOINED_NEXT = re.compile(r"(?:and|or|nor|then)\b")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
@@ -870,6 +872,13 @@ class _Finder:
             )
         ):
             return False  # "anybody who complains is ...": the cue had no content
+        if (
+            cue is not None
+            and content[0] > cue[1]
+            and _JOINED_NEXT.match(self.text, content[0])
+            and not self.text[cue[1] : content[0]].strip()
+        ):
+            return False  # "who said and did the same things": two verbs, no content
         kind = self.kind_of(content, default)
         if (
             default is AttributionKind.DIRECT
