@@ -18,3 +18,7 @@ def test_a_colon_paragraph_does_not_take_quotes_that_have_their_own_speaker() ->
 def test_a_conjunction_right_after_the_cue_leaves_it_without_content() -> None:
     assert _triples("Voters elected a mayor who said and did the same things as his rival.") == []
     assert _triples("She responded then the same way that she always does.") == []
+
+
+def test_a_stranded_preposition_is_no_content() -> None:
+    assert _triples("It is a plan that most voters would disagree with.") == []
