@@ -22,3 +22,10 @@ def test_a_conjunction_right_after_the_cue_leaves_it_without_content() -> None:
 
 def test_a_stranded_preposition_is_no_content() -> None:
     assert _triples("It is a plan that most voters would disagree with.") == []
+
+
+def test_a_noun_cue_before_to_and_a_noun_phrase_has_no_content() -> None:
+    assert _triples("The mayor raised his commitment to the fund to $2 million.") == []
+    assert _triples("The mayor renewed his commitment to rebuild the bridge.") == [
+        ("his", "commitment", "to rebuild the bridge")
+    ]

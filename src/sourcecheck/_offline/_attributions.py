@@ -299,6 +299,7 @@ _NOUN_CUE = re.compile(
     + _NOUN_CUES
     + r")\s+(?P<rest>that|to|of|about|for|on|against|over)\b"
 )
+_DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b")
 _POSSESSOR = re.compile(
     r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"\s+(?:[a-z]+\s+)?$"
@@ -1134,6 +1135,8 @@ class _Finder:
                 continue
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
+            if m.group("rest") == "to" and _DETERMINER_NEXT.match(self.text, m.end("rest")):
+                continue  # "his message to the council": "to" is a preposition, no content
             cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
             end = self.subordinate_end(
                 self.unit_start(unit, start), start, self.cut(start, unit.end)
