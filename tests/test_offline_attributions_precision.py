@@ -29,3 +29,7 @@ def test_a_noun_cue_before_to_and_a_noun_phrase_has_no_content() -> None:
     assert _triples("The mayor renewed his commitment to rebuild the bridge.") == [
         ("his", "commitment", "to rebuild the bridge")
     ]
+
+
+def test_an_opening_time_phrase_of_several_words_is_no_content() -> None:
+    assert _triples("A few weeks earlier, the mayor was speaking to the council.") == []

@@ -1642,7 +1642,7 @@ class _Finder:
         words = text[before[0] : before[1]].split()
         if (
             len(words) <= 8
-            and _ADVERBIAL_BEFORE.match(words[0])
+            and _ADVERBIAL_BEFORE.match(" ".join(words[:2]))  # two words: "A few weeks ago"
             and not self.in_quote(before[1] - 1)
         ):
             return False
