@@ -33,3 +33,14 @@ def test_a_noun_cue_before_to_and_a_noun_phrase_has_no_content() -> None:
 
 def test_an_opening_time_phrase_of_several_words_is_no_content() -> None:
     assert _triples("A few weeks earlier, the mayor was speaking to the council.") == []
+
+
+def test_assume_with_an_object_takes_something_on_and_reports_nothing() -> None:
+    assert _triples("The new mayor would assume office in January.") == []
+    assert _triples("Officials assumed that the bridge was safe.") == [
+        ("Officials", "assumed", "that the bridge was safe")
+    ]
+    # the gerund states a premise: "assuming no cuts"
+    assert _triples("The plan costs $4 billion, the budget office estimated, assuming no cuts.")[
+        -1
+    ][1:] == ("assuming", "no cuts")

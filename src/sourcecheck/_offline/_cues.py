@@ -111,6 +111,9 @@ _FRAMED = frozenset(
         "swear",
     }
 )
+# Verbs whose finite forms also mean "take on" ("would assume office", "has assumed a
+# role"): framed like the above, but the gerund states a premise ("assuming no cuts").
+_FRAMED_BUT_GERUND = frozenset({"assume"})
 # Third-person forms that are plural nouns as often as verbs ("phone calls", "his
 # remarks"): they count only after a name or a pronoun, never after an auxiliary.
 NOUN_LIKE = frozenset(
@@ -336,7 +339,7 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
             lemma,
             speech,
             lemma in _OBJECT_TAKERS,
-            framed=lemma in _FRAMED,
+            framed=lemma in _FRAMED or lemma in _FRAMED_BUT_GERUND,
             infinitive=lemma in _INFINITIVE,
         )
         for form in [third, *pasts]:
@@ -357,7 +360,15 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
             )
         forms.setdefault(
             gerund,
-            CueInfo(lemma, speech, info.takes_object, True, info.framed, False, info.infinitive),
+            CueInfo(
+                lemma,
+                speech,
+                info.takes_object,
+                True,
+                lemma in _FRAMED,
+                False,
+                info.infinitive,
+            ),
         )
     return forms
 
