@@ -44,3 +44,13 @@ def test_assume_with_an_object_takes_something_on_and_reports_nothing() -> None:
     assert _triples("The plan costs $4 billion, the budget office estimated, assuming no cuts.")[
         -1
     ][1:] == ("assuming", "no cuts")
+
+
+def test_that_said_and_having_said_that_are_discourse_markers() -> None:
+    assert _triples("That said, the plan will fail.") == []
+    assert _triples("Having said that, he said the plan will fail.") == [
+        ("he", "said", "the plan will fail")
+    ]
+    assert _triples("That said, he said the plan will fail.") == [
+        ("he", "said", "the plan will fail")
+    ]

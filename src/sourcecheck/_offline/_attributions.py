@@ -229,6 +229,7 @@ _LISTENER_ONLY = re.compile(
 _TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
 # Right after a cue, a conjunction or "then" joins a second verb: the cue had no object.
 _JOINED_NEXT = re.compile(r"(?:and|or|nor|then)\b")
+_SAID_ASIDE = re.compile(r"\b(?:That|Having)\s+said(?:\s+that)?\s*,")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
@@ -787,7 +788,11 @@ class _Finder:
             if unit.headline:
                 self.headline(unit)
             self.dash_name(unit)
-            self.unit_cues = find_cues(self.text, unit.start, unit.end)
+            self.unit_cues = [
+                c
+                for c in find_cues(self.text, unit.start, unit.end)
+                if c.info.lemma != "say" or not self.said_aside(unit, c)
+            ]  # "That said, ...", "Having said that, ...": a discourse marker, no cue
             cues = [c for c in self.unit_cues if self.usable(unit, c)]
             zones = self.reported_clauses(unit, cues)
             for cue in reversed(cues):
@@ -846,6 +851,10 @@ class _Finder:
             return True
         before = self.text[unit.start : cue.start].strip()
         return not before or before[-1] in _OPEN_MARKS
+
+    def said_aside(self, unit: Unit, cue: Cue) -> bool:
+        m = _SAID_ASIDE.search(self.text, max(unit.start, cue.verb_start - 8), cue.end + 8)
+        return m is not None and m.start() < cue.verb_start < m.end()
 
     def unit_start(self, unit: Unit, before: int) -> int:
         """Where content before a cue can start: after anything already claimed."""
