@@ -54,3 +54,7 @@ def test_that_said_and_having_said_that_are_discourse_markers() -> None:
     assert _triples("That said, he said the plan will fail.") == [
         ("he", "said", "the plan will fail")
     ]
+
+
+def test_a_content_of_punctuation_alone_is_no_content() -> None:
+    assert _triples("(The plan has critics who disagree.)") == []

@@ -251,6 +251,7 @@ _PARENTHETICAL = re.compile(
     r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
+_WORD = re.compile(r"\w")
 # A preposition (and an article) with nothing after it: no content.
 _STRANDED = re.compile(
     r"(?:about|against|at|by|for|from|in|into|of|on|over|to|with)(?:\s+(?:a|an|the))?\W*"
@@ -877,7 +878,7 @@ class _Finder:
             return False
         if self.text[content[0] : content[1]].lower() in _NO_CONTENT:
             return False  # "His ex-wife agreed, but ...": a lone function word
-        if _STRANDED.fullmatch(self.text, *content):
+        if _STRANDED.fullmatch(self.text, *content) or not _WORD.search(self.text, *content):
             return False  # "something most leaders would disagree with": its object came first
         if (
             cue is not None
