@@ -58,3 +58,12 @@ def test_that_said_and_having_said_that_are_discourse_markers() -> None:
 
 def test_a_content_of_punctuation_alone_is_no_content() -> None:
     assert _triples("(The plan has critics who disagree.)") == []
+
+
+def test_a_series_or_section_label_before_a_headline_colon_is_no_source() -> None:
+    body = "The council met on Monday."
+    assert _triples(body, headline="The Latest: Bridge to reopen in May") == []
+    assert _triples(body, headline="Analysis: Bridge to reopen in May") == []
+    assert _triples(body, headline="Mayor: Bridge to reopen in May") == [
+        ("Mayor", ":", "Bridge to reopen in May")
+    ]

@@ -273,6 +273,13 @@ _EDITORIAL_LABELS = frozenset(
         "VIDEO",
         "PHOTO",
         "ADVERTISEMENT",
+        "THE LATEST",  # news-agency series titles and section labels, not speakers
+        "BREAKING",
+        "BREAKING NEWS",
+        "ANALYSIS",
+        "OPINION",
+        "EXCLUSIVE",
+        "LIVE UPDATES",
     }
 )
 _GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
@@ -1813,6 +1820,8 @@ class _Finder:
             return
         if any(w.lower() in _TITLE_GLUE for w in m.group(1).split()[1:]):
             return  # "Stealth Over Health: ...": a title, not a source
+        if m.group(1).upper() in _EDITORIAL_LABELS:
+            return  # "The Latest: ...", "Analysis: ...": a label, not a source
         colon = m.end(1)
         for cue in find_cues(self.text, colon + 1, unit.end):
             if (
