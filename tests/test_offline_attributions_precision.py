@@ -67,3 +67,12 @@ def test_a_series_or_section_label_before_a_headline_colon_is_no_source() -> Non
     assert _triples(body, headline="Mayor: Bridge to reopen in May") == [
         ("Mayor", ":", "Bridge to reopen in May")
     ]
+
+
+def test_seem_before_an_adjective_is_the_writers_impression_not_hearsay() -> None:
+    assert _triples("The outline of a deal seems clear.") == []
+    assert _triples("As improbable as it may seem, the council agreed.") == []
+    assert _triples("The council seems to favor closing the park.")[0][1:] == (
+        "seems",
+        "The council seems to favor closing the park",
+    )

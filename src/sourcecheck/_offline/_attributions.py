@@ -326,7 +326,7 @@ _HEARSAY = re.compile(
     r"\b(?=[RrAaPpSs])(?:"
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _HEARSAY_ADVERBS)
     + r"|(?:can\s+|may\s+|might\s+)?(?:"
-    + "|".join(_HEARSAY_SEEM)
+    + "|".join(w if w.endswith("ly") else rf"{w}(?=\s+(?:to|like)\b)" for w in _HEARSAY_SEEM)
     + "|(?:"
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[0] == "r" else w for w in _HEARSAY_BEFORE_TO)
     + r")\s+to))\b"
