@@ -76,3 +76,7 @@ def test_seem_before_an_adjective_is_the_writers_impression_not_hearsay() -> Non
         "seems",
         "The council seems to favor closing the park",
     )
+
+
+def test_regarding_is_a_preposition_not_a_cue() -> None:
+    assert _triples("Critics spoke at length, regarding the bridge and the tunnel.") == []

@@ -375,6 +375,7 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
 
 _FORMS: dict[str, CueInfo] = {**_expand(_SPEECH, speech=True), **_expand(_OTHER, speech=False)}
 _FORMS.update(_PHRASES)
+del _FORMS["regarding"]  # a preposition: "questions regarding the plan"
 # The one-word cue forms: a phrase that contains one is a clause, not a noun phrase.
 CUE_WORDS = frozenset(
     form
