@@ -294,8 +294,9 @@ _NOUN_CUE = re.compile(
     + r")\s+(?P<rest>that|to|of|about|for|on|against|over)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-    r"\s+(?:[a-z]+\s+)?$"
+    r"(?P<source>(?!(?:It|That|There|Here|What|Who|He|She|This|Where|How|Let)['’]s\b)"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]*\s+){0,2}$"  # "his long-standing ideas about"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")

@@ -1,0 +1,14 @@
+"""Attributions with cues outside the speech verbs: nouns, states of mind, labels."""
+
+from __future__ import annotations
+
+from _fixtures import attribution_triples as _triples
+
+
+def test_a_noun_cue_after_a_possessor_and_two_modifiers() -> None:
+    body = "His economic views are shaped by his long-standing ideas about trade."
+    assert ("his", "ideas about", "trade") in _triples(body)
+
+
+def test_a_contracted_is_is_no_possessor_of_a_noun_cue() -> None:
+    assert not [t for t in _triples("It's a safe bet that rates will rise.") if t[0] == "It's"]
