@@ -12,3 +12,11 @@ def test_a_noun_cue_after_a_possessor_and_two_modifiers() -> None:
 
 def test_a_contracted_is_is_no_possessor_of_a_noun_cue() -> None:
     assert not [t for t in _triples("It's a safe bet that rates will rise.") if t[0] == "It's"]
+
+
+def test_now_and_perhaps_join_the_cue() -> None:
+    assert ("The campaign", "now says", "it will win") in _triples(
+        "The campaign now says it will win."
+    )
+    body = "The aides were pleased, perhaps recognizing that the plan had worked."
+    assert [t[1:] for t in _triples(body)] == [("recognizing", "that the plan had worked")]
