@@ -20,3 +20,10 @@ def test_now_and_perhaps_join_the_cue() -> None:
     )
     body = "The aides were pleased, perhaps recognizing that the plan had worked."
     assert [t[1:] for t in _triples(body)] == [("recognizing", "that the plan had worked")]
+
+
+def test_more_states_of_mind_after_to_be() -> None:
+    body = "Party leaders were hesitant about the deal."
+    assert _triples(body) == [("Party leaders", "were hesitant about", "the deal")]
+    body = "The analyst is bearish on the future of the company."
+    assert _triples(body) == [("The analyst", "is bearish on", "the future of the company")]

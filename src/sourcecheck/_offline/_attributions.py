@@ -360,7 +360,9 @@ _STANCE_ADJECTIVES = (
     r"optimistic|pessimistic|angry|upset|furious|adamant|determined|eager|reluctant|unsure|"
     r"aware|unaware|opposed|committed|intent|ready|unwilling|willing|proud|disappointed|"
     r"passionate|enthusiastic|excited|nervous|anxious|uneasy|comfortable|uncomfortable|"
-    r"satisfied|dissatisfied|unhappy|happy|pleased|displeased|outraged|alarmed|troubled"
+    r"satisfied|dissatisfied|unhappy|happy|pleased|displeased|outraged|alarmed|troubled|"
+    r"coy|hesitant|keen|bullish|bearish|sympathetic|hostile|cautious|doubtful|dubious|leery|"
+    r"suspicious|upbeat|vocal|grateful|surprised|shocked|glad|sorry|ambivalent|undecided"
 )
 # A role noun that is a stance: "a staunch opponent of", "an outspoken supporter of".
 _STANCE_NOUNS = (
