@@ -27,3 +27,9 @@ def test_more_states_of_mind_after_to_be() -> None:
     assert _triples(body) == [("Party leaders", "were hesitant about", "the deal")]
     body = "The analyst is bearish on the future of the company."
     assert _triples(body) == [("The analyst", "is bearish on", "the future of the company")]
+
+
+def test_paint_and_frame_attribute_an_object_and_its_label() -> None:
+    body = "The ad painted the senator as a career politician."
+    assert _triples(body) == [("The ad", "painted", "the senator as a career politician")]
+    assert _triples("She paints landscapes in the summer.") == []

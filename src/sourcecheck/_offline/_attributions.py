@@ -474,6 +474,9 @@ _ASIDE_AFTER_SOURCE = re.compile(
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
+# Framed verbs that also attribute "OBJECT as LABEL": "painted Romney as a rich guy".
+_AS_FRAMING = frozenset({"paint", "frame"})
+_AS_OBJECT = re.compile(r"[^.;,:\"“”]{1,50}?\sas\s")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -1479,6 +1482,8 @@ class _Finder:
         if info.infinitive:
             return pos if window.startswith("to ") else None  # "declined to comment"
         if info.framed:
+            if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
+                return pos  # "painted Romney as a rich guy": the object and its label
             return None
         if info.takes_object:
             listener = _LISTENER.match(window)
