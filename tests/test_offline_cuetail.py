@@ -33,3 +33,8 @@ def test_paint_and_frame_attribute_an_object_and_its_label() -> None:
     body = "The ad painted the senator as a career politician."
     assert _triples(body) == [("The ad", "painted", "the senator as a career politician")]
     assert _triples("She paints landscapes in the summer.") == []
+
+
+def test_a_cue_before_whether_after_a_time_phrase() -> None:
+    body = "A memorable ad in 2008 questioned whether the rival was ready."
+    assert _triples(body) == [("A memorable ad", "questioned", "whether the rival was ready")]
