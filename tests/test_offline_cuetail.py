@@ -35,6 +35,10 @@ def test_paint_and_frame_attribute_an_object_and_its_label() -> None:
     assert _triples("She paints landscapes in the summer.") == []
 
 
-def test_a_cue_before_whether_after_a_time_phrase() -> None:
+def test_the_source_stands_before_a_time_phrase() -> None:
     body = "A memorable ad in 2008 questioned whether the rival was ready."
     assert _triples(body) == [("A memorable ad", "questioned", "whether the rival was ready")]
+    body = "An arbitration panel in 2001 found the country was in breach of the deal."
+    assert _triples(body) == [
+        ("An arbitration panel", "found", "the country was in breach of the deal")
+    ]

@@ -478,9 +478,9 @@ _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
 _AS_FRAMING = frozenset({"paint", "frame"})
 _AS_OBJECT = re.compile(r"[^.;,:\"“”]{1,50}?\sas\s")
 _TIME_BEFORE = re.compile(
-    rf"\s+(?:in\s+\d{{4}}|(?:on\s+)?{_DAY}|(?:last|this)\s+(?:week|month|year))\s+$"
+    rf"\s+(?:in\s+(?:{_MONTH}\s+)?\d{{4}}|in\s+{_MONTH}|(?:on\s+)?{_DAY}|in\s+recent\s+"
+    rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
-_WHETHER_NEXT = re.compile(r"\s+(?=whether\s)")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -915,6 +915,10 @@ class _Finder:
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
             return
         source = source_before(self.text, lo, cue.start)
+        if source is None:
+            time = _TIME_BEFORE.search(self.text, lo, cue.start)
+            if time is not None:  # "An ad in 2008 questioned whether"
+                source = source_before(self.text, lo, time.start())
         if source is None or self.is_claimed(*source):
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
@@ -922,10 +926,7 @@ class _Finder:
             elif _WHEN_BEFORE.search(self.text, lo, cue.start):
                 self.when_asked(unit, cue)
             elif not self.inverted(unit, cue, lo):
-                count = len(self.found)
                 self.coordinated(unit, cue, lo)
-                if len(self.found) == count:
-                    self.whether_after(unit, cue, lo)
             return
         if self.embedded(lo, source[0], cue, unit):
             return
@@ -1163,26 +1164,6 @@ class _Finder:
             AttributionKind.INDIRECT,
         ):
             self.pending.append((self.found[-1], unit))  # shares the first verb's subject
-
-    def whether_after(self, unit: Unit, cue: Cue, lo: int) -> None:
-        """``An ad in 2008 questioned whether ...``: a finite cue verb before "whether"
-        when no source was found right before it; the clause's subject (if any) is it."""
-        word = self.text[cue.verb_start : cue.end].lower()
-        if cue.info.gerund or word == cue.info.lemma or word in NOUN_LIKE:
-            return
-        m = _WHETHER_NEXT.match(self.text, cue.end, unit.end)
-        if m is None or any(
-            c.verb_start < cue.verb_start and self.in_quote(c.verb_start) is None
-            for c in self.unit_cues
-        ):
-            return  # "said he questioned whether ...": the earlier cue's content
-        source = leading_subject(self.text, lo, cue.start)
-        time = _TIME_BEFORE.search(self.text, lo, cue.start)
-        if source is None and time is not None:  # "An ad in 2008 questioned whether"
-            source = source_before(self.text, lo, time.start())
-        start = m.end()
-        end = self.subordinate_end(lo, start, self.cut(start, unit.end))
-        self.add(unit, (start, end), (cue.start, cue.end), source, AttributionKind.INDIRECT)
 
     def verb_like(self, cue: Cue, source: tuple[int, int]) -> bool:
         """A form like "calls" or "remarks" is a verb only after a name or a pronoun, and
