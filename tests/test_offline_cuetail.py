@@ -42,3 +42,10 @@ def test_the_source_stands_before_a_time_phrase() -> None:
     assert _triples(body) == [
         ("An arbitration panel", "found", "the country was in breach of the deal")
     ]
+
+
+def test_a_meeting_to_discuss_is_its_subjects() -> None:
+    body = "European leaders gathered Friday to discuss the crisis."
+    [(source, cue, content)] = _triples(body)
+    assert (source, content) == ("European leaders", "the crisis")
+    assert cue.endswith("to discuss")
