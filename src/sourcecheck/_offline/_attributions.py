@@ -310,8 +310,9 @@ _NOUN_CUE = re.compile(
 )
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b")
 _POSSESSOR = re.compile(
-    r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-    r"\s+(?:[a-z]+\s+)?$"
+    r"(?P<source>(?!(?:It|That|There|Here|What|Who|He|She|This|Where|How|Let)['’]s\b)"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]*\s+){0,2}$"  # "his long-standing ideas about"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
@@ -375,7 +376,9 @@ _STANCE_ADJECTIVES = (
     r"optimistic|pessimistic|angry|upset|furious|adamant|determined|eager|reluctant|unsure|"
     r"aware|unaware|opposed|committed|intent|ready|unwilling|willing|proud|disappointed|"
     r"passionate|enthusiastic|excited|nervous|anxious|uneasy|comfortable|uncomfortable|"
-    r"satisfied|dissatisfied|unhappy|happy|pleased|displeased|outraged|alarmed|troubled"
+    r"satisfied|dissatisfied|unhappy|happy|pleased|displeased|outraged|alarmed|troubled|"
+    r"coy|hesitant|keen|bullish|bearish|sympathetic|hostile|cautious|doubtful|dubious|leery|"
+    r"suspicious|upbeat|vocal|grateful|surprised|shocked|glad|sorry|ambivalent|undecided"
 )
 # A role noun that is a stance: "a staunch opponent of", "an outspoken supporter of".
 _STANCE_NOUNS = (
@@ -487,6 +490,13 @@ _ASIDE_AFTER_SOURCE = re.compile(
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
+# Framed verbs that also attribute "OBJECT as LABEL": "painted Romney as a rich guy".
+_AS_FRAMING = frozenset({"paint", "frame"})
+_AS_OBJECT = re.compile(r"[^.;,:\"“”]{1,50}?\sas\s")
+_TIME_BEFORE = re.compile(
+    rf"\s+(?:in\s+(?:{_MONTH}\s+)?\d{{4}}|in\s+{_MONTH}|(?:on\s+)?{_DAY}|in\s+recent\s+"
+    rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
+)
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -938,6 +948,10 @@ class _Finder:
                 self.quoting(unit, cue, lo)  # "protesters chanting "Hands up, don't shoot.""
             return
         source = source_before(self.text, lo, cue.start)
+        if source is None:
+            time = _TIME_BEFORE.search(self.text, lo, cue.start)
+            if time is not None:  # "An ad in 2008 questioned whether"
+                source = source_before(self.text, lo, time.start())
         if source is None or self.is_claimed(*source):
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
@@ -1511,6 +1525,8 @@ class _Finder:
         if info.infinitive:
             return pos if window.startswith("to ") else None  # "declined to comment"
         if info.framed:
+            if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
+                return pos  # "painted Romney as a rich guy": the object and its label
             return None
         if info.takes_object:
             listener = _LISTENER.match(window)

@@ -390,7 +390,7 @@ _AUX = frozenset(
     recently would will could did does do not never just then still often once
     immediately quickly even only first long since further similarly explicitly
     specifically reportedly forcefully strongly openly can may might should must is are
-    was were been be being am cannot
+    was were been be being am cannot now perhaps always ever
     isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't
     wouldn't can't couldn't shouldn't mustn't
     """

@@ -290,7 +290,8 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # Verbs that take a to-infinitive whose subject is their own: "X went on to say",
-# "X needs to explain", "X was able to tout", "X declined to comment".
+# "X needs to explain", "X was able to tout", "X declined to comment"; and meetings with
+# a purpose: "leaders gathered Friday to discuss".
 _CONTROL_VERBS = frozenset(
     _wordlist(
         """
@@ -300,7 +301,7 @@ _CONTROL_VERBS = frozenset(
     attempts attempted struggle struggles struggled rush rushes rushed move moves moved
     vow vows vowed plan plans planned hope hopes hoped intend intends intended appear
     appears appeared wait waits waited hesitate hesitates hesitated stop stops stopped
-    pause pauses paused
+    pause pauses paused gather gathers gathered meet meets met convene convenes convened
     """
     )
 )

@@ -1,0 +1,51 @@
+"""Attributions with cues outside the speech verbs: nouns, states of mind, labels."""
+
+from __future__ import annotations
+
+from _fixtures import attribution_triples as _triples
+
+
+def test_a_noun_cue_after_a_possessor_and_two_modifiers() -> None:
+    body = "His economic views are shaped by his long-standing ideas about trade."
+    assert ("his", "ideas about", "trade") in _triples(body)
+
+
+def test_a_contracted_is_is_no_possessor_of_a_noun_cue() -> None:
+    assert not [t for t in _triples("It's a safe bet that rates will rise.") if t[0] == "It's"]
+
+
+def test_now_and_perhaps_join_the_cue() -> None:
+    assert ("The campaign", "now says", "it will win") in _triples(
+        "The campaign now says it will win."
+    )
+    body = "The aides were pleased, perhaps recognizing that the plan had worked."
+    assert [t[1:] for t in _triples(body)] == [("recognizing", "that the plan had worked")]
+
+
+def test_more_states_of_mind_after_to_be() -> None:
+    body = "Party leaders were hesitant about the deal."
+    assert _triples(body) == [("Party leaders", "were hesitant about", "the deal")]
+    body = "The analyst is bearish on the future of the company."
+    assert _triples(body) == [("The analyst", "is bearish on", "the future of the company")]
+
+
+def test_paint_and_frame_attribute_an_object_and_its_label() -> None:
+    body = "The ad painted the senator as a career politician."
+    assert _triples(body) == [("The ad", "painted", "the senator as a career politician")]
+    assert _triples("She paints landscapes in the summer.") == []
+
+
+def test_the_source_stands_before_a_time_phrase() -> None:
+    body = "A memorable ad in 2008 questioned whether the rival was ready."
+    assert _triples(body) == [("A memorable ad", "questioned", "whether the rival was ready")]
+    body = "An arbitration panel in 2001 found the country was in breach of the deal."
+    assert _triples(body) == [
+        ("An arbitration panel", "found", "the country was in breach of the deal")
+    ]
+
+
+def test_a_meeting_to_discuss_is_its_subjects() -> None:
+    body = "European leaders gathered Friday to discuss the crisis."
+    [(source, cue, content)] = _triples(body)
+    assert (source, content) == ("European leaders", "the crisis")
+    assert cue.endswith("to discuss")
