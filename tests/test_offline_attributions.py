@@ -540,6 +540,13 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
         ("The union endorsed the mayor, ending a long feud.", "the mayor"),
         ("The board rejected the offer - a blow to the investors.", "the offer"),
         ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        # an -ing word after a determiner is no gerund: the adjunct still ends the phrase
+        ("The survey shows a tightening race as Lee gains ground.", "a tightening race"),
+        # "the morning after X" is one time phrase
+        (
+            "The senator praised the budget the morning after the vote.",
+            "the budget the morning after the vote",
+        ),
         # a clause keeps its own relative clause and adjuncts
         (
             "The senator said he would back the budget, which cuts school spending.",

@@ -164,6 +164,7 @@ _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
 _ADJUNCT_CUT = re.compile(
+    r"(?<!day)(?<!night)(?<!morning)(?<!evening)(?<!week)(?<!month)(?<!year)"  # "the day after X"
     r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
     r"|,?\s+as\s+(?=(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b)"  # as X fired
 )
@@ -175,7 +176,13 @@ _SECOND_PREDICATE = re.compile(
     r"stopped)\b"
 )
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
-_VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
+# An infinitive or a gerund takes its own adjuncts; an -ing word after a determiner is an
+# adjective or a noun ("a tightening race", "his polling strength").
+_VERBAL = re.compile(
+    r"to\s|\w+ing\b|.*?(?<!\ba)(?<!\ban)(?<!\bthe)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
+    r"(?<!\bour)\s\w+ing\b",
+    re.DOTALL,
+)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
 _SUBORDINATE_OPENING = re.compile(
