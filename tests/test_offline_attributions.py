@@ -614,6 +614,15 @@ def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None
     assert b.content.text == "he would meet the Kremlin, the Pentagon and the banks soon"
 
 
+def test_a_content_ends_before_despite_unless_it_is_a_that_clause() -> None:
+    (a,) = _read("The mayor took offense at the claims, despite the support of his aides.")
+    assert a.content.text == "the claims"
+    (b,) = _read("Lee refused to name a deputy, aside from saying he wants a woman.")
+    assert b.content.text == "to name a deputy"
+    (c,) = _read("She argues that parents want small schools, despite the cost of running them.")
+    assert c.content.text == "that parents want small schools, despite the cost of running them"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

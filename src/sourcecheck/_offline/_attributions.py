@@ -112,6 +112,7 @@ _TAIL = re.compile(
 _CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|,\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
@@ -619,6 +620,8 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
+            if m.group("despite") and self.clause_opening(start, end):
+                continue  # "argues that X, despite Y": the speaker's concession
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
@@ -668,6 +671,11 @@ class _Finder:
         ):
             return tail.start()
         return end
+
+    def clause_opening(self, start: int, end: int) -> bool:
+        """True when the content from ``start`` opens with a complementiser or a quote."""
+        lead = _LEADING.match(self.text, start, end)
+        return _CLAUSE_OPENING.match(self.text, lead.end() if lead else start, end) is not None
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
