@@ -623,6 +623,11 @@ def test_a_content_ends_before_despite_unless_it_is_a_that_clause() -> None:
     assert c.content.text == "that parents want small schools, despite the cost of running them"
 
 
+def test_a_content_leaves_out_the_parenthesis_closing_its_sentence() -> None:
+    (a,) = _read("The mayor spoke at length. (Critics have linked the delay to a union dispute.)")
+    assert a.content.text == "the delay to a union dispute"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

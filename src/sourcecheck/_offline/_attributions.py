@@ -599,6 +599,10 @@ class _Finder:
                 end -= 1
         if end > start and text[end - 1] in ".!?" and self.in_quote(end - 1) is None:
             end -= 1
+        if end > start and text[end - 1] == ")" and text.count("(", start, end) == 0:
+            end -= 1  # "(as one paper called it, 'a farce')": the aside's closing parenthesis
+            if end > start and text[end - 1] in ".!?" and self.in_quote(end - 1) is None:
+                end -= 1
         return start, end
 
     def cut(self, start: int, end: int, obj: bool = True) -> int:
