@@ -628,6 +628,16 @@ def test_a_content_leaves_out_the_parenthesis_closing_its_sentence() -> None:
     assert a.content.text == "the delay to a union dispute"
 
 
+def test_a_noun_phrase_content_ends_before_an_appositive_summing_up_the_event() -> None:
+    (a,) = _read("The union endorsed the mayor on Friday, another sign of labor's shift.")
+    assert a.content.text == "the mayor"
+    (b,) = _read("The board rejected the new budget, the latest blow to the school.")
+    assert b.content.text == "the new budget"
+    # an aside after which the content goes on stays in
+    (c,) = _read("The panel voted to hold Jane Roe, a former aide, in contempt.")
+    assert c.content.text == "to hold Jane Roe, a former aide, in contempt"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

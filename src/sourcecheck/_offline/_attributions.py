@@ -196,6 +196,10 @@ _SUBORDINATE_OPENING = re.compile(
 _APPOSITIVE = re.compile(
     r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
 )
+# After a noun-phrase content, a closing appositive describes the whole event ("endorsed
+# X on Thursday, another sign of ...", "is endorsing X, the latest chapter in ...").
+_EVENT_APPOSITIVE = re.compile(r"(?P<comma>,)\s+(?:another|the|a|an)\s+(?P<rest>[^;]*)$")
+_APPOSITIVE_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into|in|at|on|with|by)\s")
 _LEADING = re.compile(r"[\s,:;]*")
 _APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
@@ -660,6 +664,8 @@ class _Finder:
         if obj:
             end = self.second_predicate(first, end)
         end = self.appositive(first, end)
+        if noun:
+            end = self.event_appositive(first, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -711,6 +717,27 @@ class _Finder:
         rest = m.group("rest")
         if _LIST_END.search(rest):
             return end  # "the Kremlin, the Pentagon and the banks": a list
+        finite = _FINITE.search(rest)
+        if finite and not _RELATIVE.search(rest, 0, finite.start()):
+            return end  # a clause goes on: a list of subjects, not an appositive
+        return m.start("comma")
+
+    def event_appositive(self, start: int, end: int) -> int:
+        """End a noun-phrase content before a closing appositive that sums up the event
+        ("endorsed X on Thursday, another sign of ...")."""
+        text = self.text
+        comma = text.find(", ", start, end)
+        if comma < 0:
+            return end  # most contents: one fast scan
+        trimmed = self.trim(start, end)[1]
+        m = _EVENT_APPOSITIVE.search(text, comma, trimmed)
+        if m is None or self.in_quote(m.start("comma")) is not None:
+            return end
+        if len(text[start : m.start()].split()) < 3:
+            return end  # the name is the content: "Percy Walton, the inmate whose ..."
+        rest = m.group("rest")
+        if _LIST_END.search(rest) or _APPOSITIVE_RESUMED.search(rest):
+            return end  # a list, or an aside after which the content goes on
         finite = _FINITE.search(rest)
         if finite and not _RELATIVE.search(rest, 0, finite.start()):
             return end  # a clause goes on: a list of subjects, not an appositive
