@@ -638,6 +638,15 @@ def test_a_noun_phrase_content_ends_before_an_appositive_summing_up_the_event() 
     assert c.content.text == "to hold Jane Roe, a former aide, in contempt"
 
 
+def test_a_noun_phrase_content_ends_before_a_closing_in_a_setting() -> None:
+    (a,) = _read("The judge rejected that argument in a ruling released Thursday.")
+    assert a.content.text == "that argument"
+    (b,) = _read("The senator denounced the plan in an angry floor speech.")
+    assert b.content.text == "the plan"
+    (c,) = _read("Lee said the plan would fail in a year.")
+    assert c.content.text == "the plan would fail in a year"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

@@ -200,6 +200,8 @@ _APPOSITIVE = re.compile(
 # X on Thursday, another sign of ...", "is endorsing X, the latest chapter in ...").
 _EVENT_APPOSITIVE = re.compile(r"(?P<comma>,)\s+(?:another|the|a|an)\s+(?P<rest>[^;]*)$")
 _APPOSITIVE_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into|in|at|on|with|by)\s")
+# "rejected the claim in a ruling released Thursday": where the cue took place, not content.
+_SETTING_TAIL = re.compile(r",?\s+(?:in|during)\s+an?\s+[^,;:\s]+(?:\s+[^,;:\s]+){0,3}$")
 _LEADING = re.compile(r"[\s,:;]*")
 _APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
@@ -679,7 +681,13 @@ class _Finder:
             and self.in_quote(tail.start()) is None
             and (not obj or noun)  # a clause keeps its own adjuncts
         ):
-            return tail.start()
+            if not noun:
+                return tail.start()
+            end = trimmed = tail.start()
+        if noun:
+            setting = _SETTING_TAIL.search(self.text, max(first, trimmed - 60), trimmed)
+            if setting and setting.start() > first and self.in_quote(setting.start()) is None:
+                return setting.start()  # "denounced the plan in a speech": the cue's setting
         return end
 
     def clause_opening(self, start: int, end: int) -> bool:
