@@ -538,6 +538,8 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     [
         ("The senator praised the new budget, which cuts school spending.", "the new budget"),
         ("The union endorsed the mayor, ending a long feud.", "the mayor"),
+        ("The union endorsed the mayor, further easing the feud.", "the mayor"),
+        ("The aide hinted as much in a memo, leaked to the press.", "as much"),
         ("The board rejected the offer - a blow to the investors.", "the offer"),
         ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
         # an -ing word after a determiner is no gerund: the adjunct still ends the phrase

@@ -158,7 +158,8 @@ _STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
     r"(?P<relative>,)\s+(?:which|who|whom|whose|where)\b"
-    r"|,\s+(?!including\b)(?:[a-z]+ing|with)\b"
+    r"|,\s+(?!including\b)(?:(?:[a-z]+ly|further|also|thus)\s+)?(?:[a-z]+ing|with)\b"
+    r"|,\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|as|in|on|at|to|from|for|with|after)\b(?=[^,;]*$)"
     r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
 )
 _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
