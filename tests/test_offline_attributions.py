@@ -649,6 +649,15 @@ def test_a_noun_phrase_content_ends_before_a_closing_in_a_setting() -> None:
     assert c.content.text == "the plan would fail in a year"
 
 
+def test_a_content_ends_before_and_a_new_clause_with_a_past_verb() -> None:
+    (a,) = _read("The firm agreed to lend the city $5 million, and the union also stepped in.")
+    assert a.content.text == "to lend the city $5 million"
+    (b,) = _read("The crisis highlighted rifts in the party and the war caused a wave of exiles.")
+    assert b.content.text == "rifts in the party"
+    (c,) = _read("Lee said the economy grew and the mayor cut a deal.")
+    assert c.content.text == "the economy grew and the mayor cut a deal"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

@@ -122,6 +122,10 @@ _CUT = re.compile(
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
     r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
+    # new clause with its own past-tense verb
+    r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
@@ -633,6 +637,8 @@ class _Finder:
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
             if m.group("despite") and self.clause_opening(start, end):
                 continue  # "argues that X, despite Y": the speaker's concession
+            if m.group("joined") == "" and not self.object_like(self.first(start, end), m.start()):
+                continue  # "said the economy grew and the rate fell a point": one content
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
@@ -691,10 +697,14 @@ class _Finder:
                 return setting.start()  # "denounced the plan in a speech": the cue's setting
         return end
 
+    def first(self, start: int, end: int) -> int:
+        """Where the first word after ``start`` begins (past space and punctuation)."""
+        lead = _LEADING.match(self.text, start, end)
+        return lead.end() if lead else start
+
     def clause_opening(self, start: int, end: int) -> bool:
         """True when the content from ``start`` opens with a complementiser or a quote."""
-        lead = _LEADING.match(self.text, start, end)
-        return _CLAUSE_OPENING.match(self.text, lead.end() if lead else start, end) is not None
+        return _CLAUSE_OPENING.match(self.text, self.first(start, end), end) is not None
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
