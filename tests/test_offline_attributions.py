@@ -658,6 +658,13 @@ def test_a_content_ends_before_and_a_new_clause_with_a_past_verb() -> None:
     assert c.content.text == "the economy grew and the mayor cut a deal"
 
 
+def test_a_noun_phrase_or_infinitive_content_ends_before_a_purpose_clause() -> None:
+    (a,) = _read("The bank agreed to lend the money so the city could rebuild.")
+    assert a.content.text == "to lend the money"
+    (b,) = _read("Lee said he cut taxes so the city could grow.")
+    assert b.content.text == "he cut taxes so the city could grow"
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

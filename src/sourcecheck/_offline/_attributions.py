@@ -124,6 +124,9 @@ _CUT = re.compile(
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
     # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
     # new clause with its own past-tense verb
+    # "agreed to release the cash so the firm could start": the writer's purpose clause
+    r"|(?P<purpose>,?)\s+so\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:he|she|they|we|it|I)\s+"
+    r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?)(?:could|would|can|will|might)\b"
     r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
@@ -637,7 +640,9 @@ class _Finder:
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
             if m.group("despite") and self.clause_opening(start, end):
                 continue  # "argues that X, despite Y": the speaker's concession
-            if m.group("joined") == "" and not self.object_like(self.first(start, end), m.start()):
+            if (m.group("joined") == "" or m.group("purpose") is not None) and not self.object_like(
+                self.first(start, end), m.start()
+            ):
                 continue  # "said the economy grew and the rate fell a point": one content
             if self.in_quote(m.start()) is None:
                 end = m.start()
