@@ -665,6 +665,15 @@ def test_a_noun_phrase_or_infinitive_content_ends_before_a_purpose_clause() -> N
     assert b.content.text == "he cut taxes so the city could grow"
 
 
+def test_a_noun_cue_phrase_content_ends_before_the_sentence_verb() -> None:
+    (a,) = _read("His determination to act alone angered his rivals.")
+    assert a.content.text == "to act alone"
+    (b,) = _read("Her proposal for paid leave is vague about costs.")
+    assert b.content.text == "paid leave"
+    (c,) = _read("His claim that the vote was rigged is false.")
+    assert c.content.text.startswith("that the vote was rigged")
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

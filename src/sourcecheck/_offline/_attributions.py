@@ -210,6 +210,14 @@ _EVENT_APPOSITIVE = re.compile(r"(?P<comma>,)\s+(?:another|the|a|an)\s+(?P<rest>
 _APPOSITIVE_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into|in|at|on|with|by)\s")
 # "rejected the claim in a ruling released Thursday": where the cue took place, not content.
 _SETTING_TAIL = re.compile(r",?\s+(?:in|during)\s+an?\s+[^,;:\s]+(?:\s+[^,;:\s]+){0,3}$")
+_MAIN_VERB = re.compile(
+    r"\s(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|"
+    r"does|do|did|doesn’t|doesn't|don’t|don't|didn’t|didn't|isn’t|isn't|wasn’t|wasn't)\b"
+    r"|\s[a-z]+ed\s+(?=(?:the|a|an|his|her|their|its|our|him|them|us|me)\b)"
+)
+_PHRASE_STOP = re.compile(
+    r"[,;:()\"“”]|\s(?:-|--|–|—)\s|\b(?:that|which|who|whom|while|when|because|if|so|as|where)\b"
+)
 _LEADING = re.compile(r"[\s,:;]*")
 _APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
 _LIST_END = re.compile(r"\b(?:and|or)\s+(?:the|a|an)\b")
@@ -1193,6 +1201,7 @@ class _Finder:
             end = self.subordinate_end(
                 self.unit_start(unit, start), start, self.cut(start, unit.end)
             )
+            end = self.subject_end(start, end)
             self.add(
                 unit,
                 (start, end),
@@ -1200,6 +1209,19 @@ class _Finder:
                 owner.span("source"),
                 AttributionKind.INDIRECT,
             )
+
+    def subject_end(self, start: int, end: int) -> int:
+        """A noun cue's phrase content that is not a clause ends where the sentence's verb
+        begins ("his determination to act alone inflamed ...", "her remarks about it were
+        ...": the noun phrase is the subject)."""
+        first = self.first(start, end)
+        if self.clause_opening(first, end):
+            return end
+        stop = _PHRASE_STOP.search(self.text, first, end)
+        verb = _MAIN_VERB.search(self.text, first, stop.start() if stop else end)
+        if verb is None or self.in_quote(verb.start()) is not None:
+            return end
+        return verb.start()
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
