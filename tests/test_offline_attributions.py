@@ -597,6 +597,13 @@ def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
     assert b.content.text == "the park was ready and would open soon"
 
 
+def test_a_noun_phrase_content_ends_before_and_a_bare_verb_with_its_object() -> None:
+    a = _read('Critics call them "vandals" and describe their acts as crimes.')[0]
+    assert a.content.text == 'them "vandals"'
+    b = _read("The mayor praised the police and firefighters for their work.")[0]
+    assert b.content.text == "the police and firefighters for their work"
+
+
 def test_that_before_a_noun_and_a_pause_is_a_determiner() -> None:
     a = _read("The mayor declined that offer and has since left the city.")[0]
     assert a.content.text == "that offer"

@@ -183,6 +183,11 @@ _SECOND_PREDICATE = re.compile(
     r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
     r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
     r"stopped)\b"
+    # "call them X and describe their actions as Y": a bare verb, then its object
+    r"|,?\s+(?:and|but)\s+(?!(?:also|then|now|even|especially|particularly|not|later|more|most|"
+    r"other|all|both|only|just|so|too|with|for|to|of|in|on|at|by|from|about|how|what|why|"
+    r"where|when|who|which|whether|that|then|thus|hence|over|into|after|before)\b)[a-z]{3,}"
+    r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
 # An infinitive or a gerund takes its own adjuncts; an -ing word after a determiner is an
