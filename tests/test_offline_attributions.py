@@ -538,8 +538,17 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     [
         ("The senator praised the new budget, which cuts school spending.", "the new budget"),
         ("The union endorsed the mayor, ending a long feud.", "the mayor"),
+        ("The union endorsed the mayor, further easing the feud.", "the mayor"),
+        ("The aide hinted as much in a memo, leaked to the press.", "as much"),
         ("The board rejected the offer - a blow to the investors.", "the offer"),
         ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        # an -ing word after a determiner is no gerund: the adjunct still ends the phrase
+        ("The survey shows a tightening race as Lee gains ground.", "a tightening race"),
+        # "the morning after X" is one time phrase
+        (
+            "The senator praised the budget the morning after the vote.",
+            "the budget the morning after the vote",
+        ),
         # a clause keeps its own relative clause and adjuncts
         (
             "The senator said he would back the budget, which cuts school spending.",
@@ -588,6 +597,13 @@ def test_a_noun_phrase_content_ends_before_a_second_predicate() -> None:
     assert b.content.text == "the park was ready and would open soon"
 
 
+def test_a_noun_phrase_content_ends_before_and_a_bare_verb_with_its_object() -> None:
+    a = _read('Critics call them "vandals" and describe their acts as crimes.')[0]
+    assert a.content.text == 'them "vandals"'
+    b = _read("The mayor praised the police and firefighters for their work.")[0]
+    assert b.content.text == "the police and firefighters for their work"
+
+
 def test_that_before_a_noun_and_a_pause_is_a_determiner() -> None:
     a = _read("The mayor declined that offer and has since left the city.")[0]
     assert a.content.text == "that offer"
@@ -605,6 +621,64 @@ def test_a_content_ends_before_an_appositive_describing_its_final_name() -> None
     assert a.content.text == "the money could be spent with NATO"
     (b,) = _read("Aides said he would meet the Kremlin, the Pentagon and the banks soon.")
     assert b.content.text == "he would meet the Kremlin, the Pentagon and the banks soon"
+
+
+def test_a_content_ends_before_despite_unless_it_is_a_that_clause() -> None:
+    (a,) = _read("The mayor took offense at the claims, despite the support of his aides.")
+    assert a.content.text == "the claims"
+    (b,) = _read("Lee refused to name a deputy, aside from saying he wants a woman.")
+    assert b.content.text == "to name a deputy"
+    (c,) = _read("She argues that parents want small schools, despite the cost of running them.")
+    assert c.content.text == "that parents want small schools, despite the cost of running them"
+
+
+def test_a_content_leaves_out_the_parenthesis_closing_its_sentence() -> None:
+    (a,) = _read("The mayor spoke at length. (Critics have linked the delay to a union dispute.)")
+    assert a.content.text == "the delay to a union dispute"
+
+
+def test_a_noun_phrase_content_ends_before_an_appositive_summing_up_the_event() -> None:
+    (a,) = _read("The union endorsed the mayor on Friday, another sign of labor's shift.")
+    assert a.content.text == "the mayor"
+    (b,) = _read("The board rejected the new budget, the latest blow to the school.")
+    assert b.content.text == "the new budget"
+    # an aside after which the content goes on stays in
+    (c,) = _read("The panel voted to hold Jane Roe, a former aide, in contempt.")
+    assert c.content.text == "to hold Jane Roe, a former aide, in contempt"
+
+
+def test_a_noun_phrase_content_ends_before_a_closing_in_a_setting() -> None:
+    (a,) = _read("The judge rejected that argument in a ruling released Thursday.")
+    assert a.content.text == "that argument"
+    (b,) = _read("The senator denounced the plan in an angry floor speech.")
+    assert b.content.text == "the plan"
+    (c,) = _read("Lee said the plan would fail in a year.")
+    assert c.content.text == "the plan would fail in a year"
+
+
+def test_a_content_ends_before_and_a_new_clause_with_a_past_verb() -> None:
+    (a,) = _read("The firm agreed to lend the city $5 million, and the union also stepped in.")
+    assert a.content.text == "to lend the city $5 million"
+    (b,) = _read("The crisis highlighted rifts in the party and the war caused a wave of exiles.")
+    assert b.content.text == "rifts in the party"
+    (c,) = _read("Lee said the economy grew and the mayor cut a deal.")
+    assert c.content.text == "the economy grew and the mayor cut a deal"
+
+
+def test_a_noun_phrase_or_infinitive_content_ends_before_a_purpose_clause() -> None:
+    (a,) = _read("The bank agreed to lend the money so the city could rebuild.")
+    assert a.content.text == "to lend the money"
+    (b,) = _read("Lee said he cut taxes so the city could grow.")
+    assert b.content.text == "he cut taxes so the city could grow"
+
+
+def test_a_noun_cue_phrase_content_ends_before_the_sentence_verb() -> None:
+    (a,) = _read("His determination to act alone angered his rivals.")
+    assert a.content.text == "to act alone"
+    (b,) = _read("Her proposal for paid leave is vague about costs.")
+    assert b.content.text == "paid leave"
+    (c,) = _read("His claim that the vote was rigged is false.")
+    assert c.content.text.startswith("that the vote was rigged")
 
 
 def test_a_content_ends_before_but_and_a_new_clause() -> None:

@@ -112,6 +112,7 @@ _TAIL = re.compile(
 _CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
     r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|,\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
@@ -121,6 +122,13 @@ _CUT = re.compile(
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
     r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
+    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
+    # new clause with its own past-tense verb
+    # "agreed to release the cash so the firm could start": the writer's purpose clause
+    r"|(?P<purpose>,?)\s+so\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:he|she|they|we|it|I)\s+"
+    r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?)(?:could|would|can|will|might)\b"
+    r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
@@ -157,13 +165,15 @@ _STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
 # "endorsed X on Thursday, another example of ...").
 _OBJECT_CUT = re.compile(
     r"(?P<relative>,)\s+(?:which|who|whom|whose|where)\b"
-    r"|,\s+(?!including\b)(?:[a-z]+ing|with)\b"
+    r"|,\s+(?!including\b)(?:(?:[a-z]+ly|further|also|thus)\s+)?(?:[a-z]+ing|with)\b"
+    r"|,\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|as|in|on|at|to|from|for|with|after)\b(?=[^,;]*$)"
     r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
 )
 _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
 _ADJUNCT_CUT = re.compile(
+    r"(?<!day)(?<!night)(?<!morning)(?<!evening)(?<!week)(?<!month)(?<!year)"  # "the day after X"
     r",?\s+(?:when|while|after|before|until|because|although|though|since|during)\b"
     r"|,?\s+as\s+(?=(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b)"  # as X fired
 )
@@ -173,9 +183,20 @@ _SECOND_PREDICATE = re.compile(
     r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
     r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
     r"stopped)\b"
+    # "call them X and describe their actions as Y": a bare verb, then its object
+    r"|,?\s+(?:and|but)\s+(?!(?:also|then|now|even|especially|particularly|not|later|more|most|"
+    r"other|all|both|only|just|so|too|with|for|to|of|in|on|at|by|from|about|how|what|why|"
+    r"where|when|who|which|whether|that|then|thus|hence|over|into|after|before)\b)[a-z]{3,}"
+    r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
-_VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
+# An infinitive or a gerund takes its own adjuncts; an -ing word after a determiner is an
+# adjective or a noun ("a tightening race", "his polling strength").
+_VERBAL = re.compile(
+    r"to\s|\w+ing\b|.*?(?<!\ba)(?<!\ban)(?<!\bthe)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
+    r"(?<!\bour)\s\w+ing\b",
+    re.DOTALL,
+)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
 _SUBORDINATE_OPENING = re.compile(
@@ -187,6 +208,20 @@ _SUBORDINATE_OPENING = re.compile(
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
     r"\b[A-Z][\w.’'-]*(?:\s\([\w.-]+\))?(?P<comma>,)\s+(?:the|a|an)\s+(?P<rest>[^,;]*)$"
+)
+# After a noun-phrase content, a closing appositive describes the whole event ("endorsed
+# X on Thursday, another sign of ...", "is endorsing X, the latest chapter in ...").
+_EVENT_APPOSITIVE = re.compile(r"(?P<comma>,)\s+(?:another|the|a|an)\s+(?P<rest>[^;]*)$")
+_APPOSITIVE_RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into|in|at|on|with|by)\s")
+# "rejected the claim in a ruling released Thursday": where the cue took place, not content.
+_SETTING_TAIL = re.compile(r",?\s+(?:in|during)\s+an?\s+[^,;:\s]+(?:\s+[^,;:\s]+){0,3}$")
+_MAIN_VERB = re.compile(
+    r"\s(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|"
+    r"does|do|did|doesn’t|doesn't|don’t|don't|didn’t|didn't|isn’t|isn't|wasn’t|wasn't)\b"
+    r"|\s[a-z]+ed\s+(?=(?:the|a|an|his|her|their|its|our|him|them|us|me)\b)"
+)
+_PHRASE_STOP = re.compile(
+    r"[,;:()\"“”]|\s(?:-|--|–|—)\s|\b(?:that|which|who|whom|while|when|because|if|so|as|where)\b"
 )
 _LEADING = re.compile(r"[\s,:;]*")
 _APPOSITIVE_HINT = re.compile(r",\s+(?:the|a|an)\s")
@@ -617,6 +652,10 @@ class _Finder:
                 end -= 1
         if end > start and text[end - 1] in ".!?" and self.in_quote(end - 1) is None:
             end -= 1
+        if end > start and text[end - 1] == ")" and text.count("(", start, end) == 0:
+            end -= 1  # "(as one paper called it, 'a farce')": the aside's closing parenthesis
+            if end > start and text[end - 1] in ".!?" and self.in_quote(end - 1) is None:
+                end -= 1
         return start, end
 
     def cut(self, start: int, end: int, obj: bool = True) -> int:
@@ -638,6 +677,12 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
+            if m.group("despite") and self.clause_opening(start, end):
+                continue  # "argues that X, despite Y": the speaker's concession
+            if (m.group("joined") == "" or m.group("purpose") is not None) and not self.object_like(
+                self.first(start, end), m.start()
+            ):
+                continue  # "said the economy grew and the rate fell a point": one content
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
@@ -672,6 +717,8 @@ class _Finder:
         if obj:
             end = self.second_predicate(first, end)
         end = self.appositive(first, end)
+        if noun:
+            end = self.event_appositive(first, end)
         opening = self.in_quote(start)
         if opening is not None and opening.start == start and opening.end < end:
             rest = self.text[opening.end : end].strip(" ,.")
@@ -685,8 +732,23 @@ class _Finder:
             and self.in_quote(tail.start()) is None
             and (not obj or noun)  # a clause keeps its own adjuncts
         ):
-            return tail.start()
+            if not noun:
+                return tail.start()
+            end = trimmed = tail.start()
+        if noun:
+            setting = _SETTING_TAIL.search(self.text, max(first, trimmed - 60), trimmed)
+            if setting and setting.start() > first and self.in_quote(setting.start()) is None:
+                return setting.start()  # "denounced the plan in a speech": the cue's setting
         return end
+
+    def first(self, start: int, end: int) -> int:
+        """Where the first word after ``start`` begins (past space and punctuation)."""
+        lead = _LEADING.match(self.text, start, end)
+        return lead.end() if lead else start
+
+    def clause_opening(self, start: int, end: int) -> bool:
+        """True when the content from ``start`` opens with a complementiser or a quote."""
+        return _CLAUSE_OPENING.match(self.text, self.first(start, end), end) is not None
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
@@ -718,6 +780,27 @@ class _Finder:
         rest = m.group("rest")
         if _LIST_END.search(rest):
             return end  # "the Kremlin, the Pentagon and the banks": a list
+        finite = _FINITE.search(rest)
+        if finite and not _RELATIVE.search(rest, 0, finite.start()):
+            return end  # a clause goes on: a list of subjects, not an appositive
+        return m.start("comma")
+
+    def event_appositive(self, start: int, end: int) -> int:
+        """End a noun-phrase content before a closing appositive that sums up the event
+        ("endorsed X on Thursday, another sign of ...")."""
+        text = self.text
+        comma = text.find(", ", start, end)
+        if comma < 0:
+            return end  # most contents: one fast scan
+        trimmed = self.trim(start, end)[1]
+        m = _EVENT_APPOSITIVE.search(text, comma, trimmed)
+        if m is None or self.in_quote(m.start("comma")) is not None:
+            return end
+        if len(text[start : m.start()].split()) < 3:
+            return end  # the name is the content: "Percy Walton, the inmate whose ..."
+        rest = m.group("rest")
+        if _LIST_END.search(rest) or _APPOSITIVE_RESUMED.search(rest):
+            return end  # a list, or an aside after which the content goes on
         finite = _FINITE.search(rest)
         if finite and not _RELATIVE.search(rest, 0, finite.start()):
             return end  # a clause goes on: a list of subjects, not an appositive
@@ -1172,6 +1255,7 @@ class _Finder:
             end = self.subordinate_end(
                 self.unit_start(unit, start), start, self.cut(start, unit.end)
             )
+            end = self.subject_end(start, end)
             self.add(
                 unit,
                 (start, end),
@@ -1179,6 +1263,19 @@ class _Finder:
                 owner.span("source"),
                 AttributionKind.INDIRECT,
             )
+
+    def subject_end(self, start: int, end: int) -> int:
+        """A noun cue's phrase content that is not a clause ends where the sentence's verb
+        begins ("his determination to act alone inflamed ...", "her remarks about it were
+        ...": the noun phrase is the subject)."""
+        first = self.first(start, end)
+        if self.clause_opening(first, end):
+            return end
+        stop = _PHRASE_STOP.search(self.text, first, end)
+        verb = _MAIN_VERB.search(self.text, first, stop.start() if stop else end)
+        if verb is None or self.in_quote(verb.start()) is not None:
+            return end
+        return verb.start()
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
