@@ -80,3 +80,10 @@ def test_seem_before_an_adjective_is_the_writers_impression_not_hearsay() -> Non
 
 def test_regarding_is_a_preposition_not_a_cue() -> None:
     assert _triples("Critics spoke at length, regarding the bridge and the tunnel.") == []
+
+
+def test_a_passive_with_a_pronoun_subject_and_an_agent_has_no_content() -> None:
+    assert _triples("They were backed by the governor.") == []
+    assert _triples("The plan was backed by the governor.") == [
+        ("the governor", "was backed", "The plan")
+    ]

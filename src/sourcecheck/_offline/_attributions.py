@@ -256,6 +256,7 @@ _WORD = re.compile(r"\w")
 _STRANDED = re.compile(
     r"(?:about|against|at|by|for|from|in|into|of|on|over|to|with)(?:\s+(?:a|an|the))?\W*"
 )
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 _NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
 _EDITORIAL_LABELS = frozenset(
     {
@@ -1033,9 +1034,9 @@ class _Finder:
         by = _BY_AGENT.match(self.text, cue.end, unit.end)
         if by is not None:
             agent = source_after(self.text, by.end(), unit.end, any_first=True)
-            if agent is not None:
+            if agent is not None and self.text[subject[0] : subject[1]].lower() not in _PRONOUNS:
                 self.add(unit, subject, span, agent, AttributionKind.INDIRECT)
-            return
+            return  # "they were backed by X": a pronoun alone says nothing of what X backed
         if cue.info.lemma == "charge" or _STANCE_AFTER.match(self.text, cue.end):
             return  # "was charged with manslaughter"; "are worried that": a stance
         if self.text[subject[0] : subject[1]].lower() in {"who", "which", "that"} or any(
