@@ -87,3 +87,11 @@ def test_a_passive_with_a_pronoun_subject_and_an_agent_has_no_content() -> None:
     assert _triples("The plan was backed by the governor.") == [
         ("the governor", "was backed", "The plan")
     ]
+
+
+def test_quotes_after_content_x_said_go_on_with_the_same_content() -> None:
+    body = (
+        'The plan may be too costly, Smith said. "It will take ten years. '
+        'Nobody has the money for that."'
+    )
+    assert _triples(body) == [("Smith", "said", body.rstrip("."))]

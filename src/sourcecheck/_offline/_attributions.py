@@ -1887,10 +1887,6 @@ class _Finder:
         """Quotes right after an attributed quote join its content (same speaker)."""
         pure = self.pure_quote_units()
         for found in self.found:
-            if found.kind is AttributionKind.INDIRECT and not self.ends_with_quote(found):
-                continue
-            if not self.ends_with_quote(found):
-                continue
             self.extend_one(found, pure)
 
     def ends_with_quote(self, found: Found) -> bool:
@@ -1912,7 +1908,7 @@ class _Finder:
             return
         end = found.content[1]
         last_region = self.final_quote(end)
-        if last_region is None:
+        if last_region is None and not self.speaker_closes(found, self.units[index]):
             return
         paragraph = self.units[index].paragraph
         for j in range(index + 1, len(self.units)):
@@ -1928,13 +1924,25 @@ class _Finder:
                     return
                 break
             if unit.paragraph != paragraph:
-                if not (first.continues and not last_region.closed):
+                if last_region is None or not (first.continues and not last_region.closed):
                     break
                 paragraph = unit.paragraph
             end = pure[j][-1].end
             last_region = pure[j][-1]
             self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
+
+    def speaker_closes(self, found: Found, unit: Unit) -> bool:
+        """``CONTENT, X said.`` ending its sentence: quotes that follow in the paragraph
+        go on with X's words (PolNeAR joins them into one content)."""
+        if found.cue is None or found.source is None:
+            return False
+        tail = max(found.cue[1], found.source[1])
+        return (
+            found.content[1] <= min(found.cue[0], found.source[0])
+            and tail <= unit.end
+            and not self.text[tail : unit.end].strip(" .")
+        )
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
