@@ -1887,7 +1887,12 @@ class _Finder:
         """Quotes right after an attributed quote join its content (same speaker)."""
         pure = self.pure_quote_units()
         for found in self.found:
-            self.extend_one(found, pure)
+            if self.ends_with_quote(found) or (
+                found.cue is not None
+                and found.source is not None
+                and found.content[1] <= min(found.cue[0], found.source[0])
+            ):
+                self.extend_one(found, pure)  # a quote, or "CONTENT, X said." (cheap tests)
 
     def ends_with_quote(self, found: Found) -> bool:
         return self.final_quote(found.content[1]) is not None
