@@ -95,3 +95,8 @@ def test_quotes_after_content_x_said_go_on_with_the_same_content() -> None:
         'Nobody has the money for that."'
     )
     assert _triples(body) == [("Smith", "said", body.rstrip("."))]
+
+
+def test_a_noun_like_cue_after_a_percentage_of_a_named_group_is_a_noun() -> None:
+    body = "Auditors counted 32% of Republican claims and 11% of Democratic claims – a big gap."
+    assert _triples(body) == []

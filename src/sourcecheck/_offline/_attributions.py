@@ -429,7 +429,7 @@ _NAME_ENDS = re.compile(
 )
 _AS_NEXT = re.compile(r"\s+as\s")
 _COMPOUND_HEAD = re.compile(
-    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair)\s+of\s+"
+    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair|percent|\d+%)\s+of\s+"
     r"(?:[\w-]+\s+)*[A-Z][\w-]*$"
 )
 _FOUND_OBJECT = re.compile(
