@@ -100,3 +100,10 @@ def test_quotes_after_content_x_said_go_on_with_the_same_content() -> None:
 def test_a_noun_like_cue_after_a_percentage_of_a_named_group_is_a_noun() -> None:
     body = "Auditors counted 32% of Republican claims and 11% of Democratic claims – a big gap."
     assert _triples(body) == []
+
+
+def test_according_to_before_a_lone_word_attributes_no_clause() -> None:
+    assert _triples("Is it the same? According to the mayor, basically.") == []
+    assert _triples("According to the mayor, costs rose.") == [
+        ("the mayor", "According to", "costs rose")
+    ]

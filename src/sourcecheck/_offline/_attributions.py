@@ -1768,6 +1768,8 @@ class _Finder:
             content = before
         else:
             content = (source[1], unit.end)
+            if " " not in self.text[slice(*self.trim(*content))]:
+                return  # "According to MSNBC, basically.": an answer, no clause
             self.absorb(content)  # "According to Yahoo News, a spokesman said ...": one
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
 
