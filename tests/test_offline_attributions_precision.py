@@ -80,3 +80,30 @@ def test_seem_before_an_adjective_is_the_writers_impression_not_hearsay() -> Non
 
 def test_regarding_is_a_preposition_not_a_cue() -> None:
     assert _triples("Critics spoke at length, regarding the bridge and the tunnel.") == []
+
+
+def test_a_passive_with_a_pronoun_subject_and_an_agent_has_no_content() -> None:
+    assert _triples("They were backed by the governor.") == []
+    assert _triples("The plan was backed by the governor.") == [
+        ("the governor", "was backed", "The plan")
+    ]
+
+
+def test_quotes_after_content_x_said_go_on_with_the_same_content() -> None:
+    body = (
+        'The plan may be too costly, Smith said. "It will take ten years. '
+        'Nobody has the money for that."'
+    )
+    assert _triples(body) == [("Smith", "said", body.rstrip("."))]
+
+
+def test_a_noun_like_cue_after_a_percentage_of_a_named_group_is_a_noun() -> None:
+    body = "Auditors counted 32% of Republican claims and 11% of Democratic claims – a big gap."
+    assert _triples(body) == []
+
+
+def test_according_to_before_a_lone_word_attributes_no_clause() -> None:
+    assert _triples("Is it the same? According to the mayor, basically.") == []
+    assert _triples("According to the mayor, costs rose.") == [
+        ("the mayor", "According to", "costs rose")
+    ]

@@ -291,6 +291,7 @@ _WORD = re.compile(r"\w")
 _STRANDED = re.compile(
     r"(?:about|against|at|by|for|from|in|into|of|on|over|to|with)(?:\s+(?:a|an|the))?\W*"
 )
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 _NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
 _EDITORIAL_LABELS = frozenset(
     {
@@ -466,7 +467,7 @@ _NAME_ENDS = re.compile(
 )
 _AS_NEXT = re.compile(r"\s+as\s")
 _COMPOUND_HEAD = re.compile(
-    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair)\s+of\s+"
+    r"\b(?:set|raft|series|number|host|slew|batch|package|list|handful|pair|percent|\d+%)\s+of\s+"
     r"(?:[\w-]+\s+)*[A-Z][\w-]*$"
 )
 _FOUND_OBJECT = re.compile(
@@ -1130,9 +1131,9 @@ class _Finder:
         by = _BY_AGENT.match(self.text, cue.end, unit.end)
         if by is not None:
             agent = source_after(self.text, by.end(), unit.end, any_first=True)
-            if agent is not None:
+            if agent is not None and self.text[subject[0] : subject[1]].lower() not in _PRONOUNS:
                 self.add(unit, subject, span, agent, AttributionKind.INDIRECT)
-            return
+            return  # "they were backed by X": a pronoun alone says nothing of what X backed
         if cue.info.lemma == "charge" or _STANCE_AFTER.match(self.text, cue.end):
             return  # "was charged with manslaughter"; "are worried that": a stance
         if self.text[subject[0] : subject[1]].lower() in {"who", "which", "that"} or any(
@@ -1880,6 +1881,8 @@ class _Finder:
             content = before
         else:
             content = (source[1], unit.end)
+            if " " not in self.text[slice(*self.trim(*content))]:
+                return  # "According to MSNBC, basically.": an answer, no clause
             self.absorb(content)  # "According to Yahoo News, a spokesman said ...": one
         self.add(unit, content, cue, source, AttributionKind.ACCORDING_TO)
 
@@ -1999,11 +2002,12 @@ class _Finder:
         """Quotes right after an attributed quote join its content (same speaker)."""
         pure = self.pure_quote_units()
         for found in self.found:
-            if found.kind is AttributionKind.INDIRECT and not self.ends_with_quote(found):
-                continue
-            if not self.ends_with_quote(found):
-                continue
-            self.extend_one(found, pure)
+            if self.ends_with_quote(found) or (
+                found.cue is not None
+                and found.source is not None
+                and found.content[1] <= min(found.cue[0], found.source[0])
+            ):
+                self.extend_one(found, pure)  # a quote, or "CONTENT, X said." (cheap tests)
 
     def ends_with_quote(self, found: Found) -> bool:
         return self.final_quote(found.content[1]) is not None
@@ -2024,7 +2028,7 @@ class _Finder:
             return
         end = found.content[1]
         last_region = self.final_quote(end)
-        if last_region is None:
+        if last_region is None and not self.speaker_closes(found, self.units[index]):
             return
         paragraph = self.units[index].paragraph
         for j in range(index + 1, len(self.units)):
@@ -2040,13 +2044,25 @@ class _Finder:
                     return
                 break
             if unit.paragraph != paragraph:
-                if not (first.continues and not last_region.closed):
+                if last_region is None or not (first.continues and not last_region.closed):
                     break
                 paragraph = unit.paragraph
             end = pure[j][-1].end
             last_region = pure[j][-1]
             self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
+
+    def speaker_closes(self, found: Found, unit: Unit) -> bool:
+        """``CONTENT, X said.`` ending its sentence: quotes that follow in the paragraph
+        go on with X's words (PolNeAR joins them into one content)."""
+        if found.cue is None or found.source is None:
+            return False
+        tail = max(found.cue[1], found.source[1])
+        return (
+            found.content[1] <= min(found.cue[0], found.source[0])
+            and tail <= unit.end
+            and not self.text[tail : unit.end].strip(" .")
+        )
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
