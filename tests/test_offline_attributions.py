@@ -527,6 +527,11 @@ def test_adding_later_a_quote_is_its_own_attribution() -> None:
     assert found[1].source.text == "Trump"
 
 
+def test_a_short_time_phrase_before_a_quote_is_left_out_of_the_content() -> None:
+    (a,) = _read('The mayor said during the hearing last week, "We will not back down."')
+    assert a.content.text == '"We will not back down."'
+
+
 def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
     assert a.cue is not None

@@ -463,7 +463,9 @@ _PREDICATE_VERB = re.compile(
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
 _ASIDE_THEN_QUOTE = re.compile(
-    r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day)\s*[,:]\s*(?=[\"“])"
+    r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day"
+    # "saying during the debate last week, "QUOTE"": a short time or place phrase
+    r"|(?:during|in|at|on|after|before|last|this|earlier)\s+[^,;:\"“”]{1,50}?)\s*[,:]\s*(?=[\"“])"
 )
 _CONTENT_OPENERS = frozenset({"that", "to", "whether"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
