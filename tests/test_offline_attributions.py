@@ -189,6 +189,11 @@ def test_two_speakers_in_one_sentence() -> None:
     assert attributions[0].content.text == "the plan works"
 
 
+def test_a_content_cut_at_a_later_speaker_drops_every_joining_word() -> None:
+    found = _read("Smith said the plan would fail, and when Jones said it would work, he left.")
+    assert [a.content.text for a in found] == ["the plan would fail", "it would work"]
+
+
 def test_headline_poll_colon() -> None:
     (a,) = _read("The race is close.", headline="Poll: Clinton and Trump in dead heat")
     assert a.source is not None

@@ -261,7 +261,10 @@ _LISTENER_ONLY = re.compile(
     r"(?:\s+(?:on|in|at|during|after|last|this|earlier)\b(?:\s+[\w’'.,-]+){0,5})?$",
     re.DOTALL,
 )
-_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
+_TRAILING_JOIN = re.compile(
+    r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what|when|because|if|after|before|until|"
+    r"since|where|who)|,)*\s*$"
+)
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could)\b")
 _INTRODUCES_NEXT = re.compile(r"^(?P<lead>(?:[\w ,]{0,40}?\s)?)(?::|that:?)$")
 # A particle with no object after a verb: a phrasal verb ("showed up", "called in to").
