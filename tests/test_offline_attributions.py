@@ -691,6 +691,11 @@ def test_a_noun_cue_phrase_content_ends_before_the_sentence_verb() -> None:
     assert c.content.text.startswith("that the vote was rigged")
 
 
+def test_a_content_ends_before_but_after_a_comma_inside_a_closing_quote() -> None:
+    (a,) = _read('The mayor is promising "jobs, jobs, jobs," but he has also raised taxes.')
+    assert a.content.text == '"jobs, jobs, jobs,"'
+
+
 def test_a_content_ends_before_but_and_a_new_clause() -> None:
     (a,) = _read("Early polls showed Clinton was ahead, but such polls are often wrong.")
     assert a.content.text == "Clinton was ahead"

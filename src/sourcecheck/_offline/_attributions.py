@@ -111,22 +111,23 @@ _TAIL = re.compile(
 # '"Don't do it," until shots are heard': a clause after a quote is the writer's.
 _CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
-    r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
-    r"|,\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
+    r",[\"”’']?\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|,[\"”’']?\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
-    r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
+    r"|,[\"”’']?\s+(?:but|yet|while|and)\s+"
+    r"(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    r"|,\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
+    r"|,[\"”’']?\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"|,[\"”’']?\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
-    # new clause with its own past-tense verb
     # "agreed to release the cash so the firm could start": the writer's purpose clause
     r"|(?P<purpose>,?)\s+so\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:he|she|they|we|it|I)\s+"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?)(?:could|would|can|will|might)\b"
+    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
+    # new clause with its own past-tense verb
     r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
@@ -662,8 +663,9 @@ class _Finder:
                 self.first(start, end), m.start()
             ):
                 continue  # "said the economy grew and the rate fell a point": one content
-            if self.in_quote(m.start()) is None:
-                end = m.start()
+            at = self.cut_at(m.start())
+            if at is not None:
+                end = at
                 break
         lead = _LEADING.match(self.text, start, end)
         first = lead.end() if lead else start  # the first word, past any space after the cue
@@ -719,6 +721,17 @@ class _Finder:
             if setting and setting.start() > first and self.in_quote(setting.start()) is None:
                 return setting.start()  # "denounced the plan in a speech": the cue's setting
         return end
+
+    def cut_at(self, pos: int) -> int | None:
+        """Where a content ends for a break found at ``pos``: there, outside quotes; after
+        the closing mark when ``pos`` is a comma just inside it ('promised "jobs," but he');
+        None inside a quote."""
+        region = self.in_quote(pos)
+        if region is None:
+            return pos
+        if region.end - pos == 2 and self.text[pos] == "," and region.end < len(self.text):
+            return region.end
+        return None
 
     def first(self, start: int, end: int) -> int:
         """Where the first word after ``start`` begins (past space and punctuation)."""
