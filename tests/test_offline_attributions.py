@@ -552,6 +552,8 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
         ("The aide hinted as much in a memo, leaked to the press.", "as much"),
         ("The board rejected the offer - a blow to the investors.", "the offer"),
         ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        ("Lee offered advice to the mayor on Friday in a letter.", "advice to the mayor"),
+        ("Lee blasted the plan as a fraud Wednesday on a radio show.", "the plan as a fraud"),
         # an -ing word after a determiner is no gerund: the adjunct still ends the phrase
         ("The survey shows a tightening race as Lee gains ground.", "a tightening race"),
         # "the morning after X" is one time phrase

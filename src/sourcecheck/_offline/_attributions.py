@@ -170,6 +170,12 @@ _OBJECT_CUT = re.compile(
     r"|,\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|as|in|on|at|to|from|for|with|after)\b(?=[^,;]*$)"
     r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
 )
+# A weekday after a noun-phrase content, then a pause or a further setting: the cue's time
+# ("offered advice to X on Friday in ...", "blasted X as a fraud Wednesday on ...").
+_DAY_CUT = re.compile(
+    rf"(?<!\bof)(?<!midnight)(?<!noon),?\s+(?:on\s+)?{_DAY}"
+    r"(?=,|\s+(?:in|on|at|during|after|before|with)\s)"
+)
 _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
@@ -689,6 +695,13 @@ class _Finder:
                 if self.in_quote(m.start()) is None:
                     end = m.start()
                     break
+            day = _DAY_CUT.search(self.text, first, end)
+            if (
+                day is not None
+                and self.text.find(" ", first, day.start()) > 0  # not "told on Friday, ..."
+                and self.in_quote(day.start()) is None
+            ):
+                end = day.start()  # "offered advice to X on Friday in ...": the cue's time
             for m in _ADJUNCT_CUT.finditer(self.text, first, end):
                 if _VERBAL.match(self.text, first, m.start()):
                     break
