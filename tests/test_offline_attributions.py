@@ -593,6 +593,9 @@ def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
             "While a judge found that the law was unfair, the ruling was overturned.",
             "that the law was unfair",
         ),
+        # an absolute or participial opening closes at its comma too
+        ("With aides worried about the polls, Lee is changing course.", "about the polls"),
+        ("Fearing that the vote would fail, the mayor delayed it.", "that the vote would fail"),
     ],
 )
 def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(

@@ -210,7 +210,7 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
     r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
     r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
-    r"[Ii]n\s+spite\s+of|[Uu]nlike)\b"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing)\b"
 )
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
