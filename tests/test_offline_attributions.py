@@ -189,6 +189,11 @@ def test_two_speakers_in_one_sentence() -> None:
     assert attributions[0].content.text == "the plan works"
 
 
+def test_a_content_cut_at_a_later_speaker_drops_every_joining_word() -> None:
+    found = _read("Smith said the plan would fail, and when Jones said it would work, he left.")
+    assert [a.content.text for a in found] == ["the plan would fail", "it would work"]
+
+
 def test_headline_poll_colon() -> None:
     (a,) = _read("The race is close.", headline="Poll: Clinton and Trump in dead heat")
     assert a.source is not None
@@ -527,6 +532,11 @@ def test_adding_later_a_quote_is_its_own_attribution() -> None:
     assert found[1].source.text == "Trump"
 
 
+def test_a_short_time_phrase_before_a_quote_is_left_out_of_the_content() -> None:
+    (a,) = _read('The mayor said during the hearing last week, "We will not back down."')
+    assert a.content.text == '"We will not back down."'
+
+
 def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
     (a, *_) = _read("The race is close.", headline="US Backs Security Guarantees for Ukraine")
     assert a.cue is not None
@@ -542,6 +552,8 @@ def test_a_plural_noun_in_a_headline_is_no_cue() -> None:
         ("The aide hinted as much in a memo, leaked to the press.", "as much"),
         ("The board rejected the offer - a blow to the investors.", "the offer"),
         ("Local leaders praised the plan during a town meeting in Dayton.", "the plan"),
+        ("Lee offered advice to the mayor on Friday in a letter.", "advice to the mayor"),
+        ("Lee blasted the plan as a fraud Wednesday on a radio show.", "the plan as a fraud"),
         # an -ing word after a determiner is no gerund: the adjunct still ends the phrase
         ("The survey shows a tightening race as Lee gains ground.", "a tightening race"),
         # "the morning after X" is one time phrase
@@ -581,6 +593,9 @@ def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
             "While a judge found that the law was unfair, the ruling was overturned.",
             "that the law was unfair",
         ),
+        # an absolute or participial opening closes at its comma too
+        ("With aides worried about the polls, Lee is changing course.", "about the polls"),
+        ("Fearing that the vote would fail, the mayor delayed it.", "that the vote would fail"),
     ],
 )
 def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(
@@ -679,6 +694,11 @@ def test_a_noun_cue_phrase_content_ends_before_the_sentence_verb() -> None:
     assert b.content.text == "paid leave"
     (c,) = _read("His claim that the vote was rigged is false.")
     assert c.content.text.startswith("that the vote was rigged")
+
+
+def test_a_content_ends_before_but_after_a_comma_inside_a_closing_quote() -> None:
+    (a,) = _read('The mayor is promising "jobs, jobs, jobs," but he has also raised taxes.')
+    assert a.content.text == '"jobs, jobs, jobs,"'
 
 
 def test_a_content_ends_before_but_and_a_new_clause() -> None:

@@ -111,22 +111,23 @@ _TAIL = re.compile(
 # '"Don't do it," until shots are heard': a clause after a quote is the writer's.
 _CLAUSE_AFTER_QUOTE = re.compile(r"(?:until|when|while|as|before|after|because|since)\s")
 _CUT = re.compile(
-    r",\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
-    r"|,\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
+    r",[\"”’']?\s+(?:according\s+to|although|though|whereas|even\s+though)\b|;\s"
+    r"|,[\"”’']?\s+(?P<despite>despite|in\s+spite\s+of|aside\s+from|apart\s+from)\b"
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
-    r"|,\s+(?:but|yet|while|and)\s+(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
+    r"|,[\"”’']?\s+(?:but|yet|while|and)\s+"
+    r"(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    r"|,\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
+    r"|,[\"”’']?\s+(?:but|yet)\s+(?!also\b|not\b|still\b|then\b)(?:[A-Za-z][\w’'-]*\s+){1,4}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    r"|,\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"|,[\"”’']?\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
-    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
-    # new clause with its own past-tense verb
     # "agreed to release the cash so the firm could start": the writer's purpose clause
     r"|(?P<purpose>,?)\s+so\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:he|she|they|we|it|I)\s+"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?)(?:could|would|can|will|might)\b"
+    # "..., and the union also stepped in", "... and the crisis ushered a stream of ...": a
+    # new clause with its own past-tense verb
     r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
@@ -169,6 +170,12 @@ _OBJECT_CUT = re.compile(
     r"|,\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|as|in|on|at|to|from|for|with|after)\b(?=[^,;]*$)"
     r"|\s+(?P<dash>-|–|—)\s(?!.*\s(?P=dash)\s)"  # a dash, unless a second closes an aside
 )
+# A weekday after a noun-phrase content, then a pause or a further setting: the cue's time
+# ("offered advice to X on Friday in ...", "blasted X as a fraud Wednesday on ...").
+_DAY_CUT = re.compile(
+    rf"(?<!\bof)(?<!midnight)(?<!noon),?\s+(?:on\s+)?{_DAY}"
+    r"(?=,|\s+(?:in|on|at|during|after|before|with)\s)"
+)
 _RESUMED = re.compile(r",\s+(?:of|to|for|as|from|into)\s")
 # After a noun phrase (not an infinitive or a gerund, which take their own adjuncts):
 # a time or a circumstance modifies the cue, not the content ("praised X during ...").
@@ -203,7 +210,7 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
     r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
     r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
-    r"[Ii]n\s+spite\s+of|[Uu]nlike)\b"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing)\b"
 )
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
@@ -261,7 +268,10 @@ _LISTENER_ONLY = re.compile(
     r"(?:\s+(?:on|in|at|during|after|last|this|earlier)\b(?:\s+[\w’'.,-]+){0,5})?$",
     re.DOTALL,
 )
-_TRAILING_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what)|,)?\s*$")
+_TRAILING_JOIN = re.compile(
+    r"(?:,?\s+(?:and|but|while|as|or|so|even as|which|what|when|because|if|after|before|until|"
+    r"since|where|who)|,)*\s*$"
+)
 # Right after a cue, a conjunction or "then" joins a second verb: the cue had no object.
 _JOINED_NEXT = re.compile(r"(?:and|or|nor|then)\b")
 _SAID_ASIDE = re.compile(r"\b(?:That|Having)\s+said(?:\s+that)?\s*,")
@@ -483,7 +493,9 @@ _PREDICATE_VERB = re.compile(
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
 _ASIDE_THEN_QUOTE = re.compile(
-    r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day)\s*[,:]\s*(?=[\"“])"
+    r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day"
+    # "saying during the debate last week, "QUOTE"": a short time or place phrase
+    r"|(?:during|in|at|on|after|before|last|this|earlier)\s+[^,;:\"“”]{1,50}?)\s*[,:]\s*(?=[\"“])"
 )
 _CONTENT_OPENERS = frozenset({"that", "to", "whether"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "am"})
@@ -684,8 +696,9 @@ class _Finder:
                 self.first(start, end), m.start()
             ):
                 continue  # "said the economy grew and the rate fell a point": one content
-            if self.in_quote(m.start()) is None:
-                end = m.start()
+            at = self.cut_at(m.start())
+            if at is not None:
+                end = at
                 break
         lead = _LEADING.match(self.text, start, end)
         first = lead.end() if lead else start  # the first word, past any space after the cue
@@ -709,6 +722,13 @@ class _Finder:
                 if self.in_quote(m.start()) is None:
                     end = m.start()
                     break
+            day = _DAY_CUT.search(self.text, first, end)
+            if (
+                day is not None
+                and self.text.find(" ", first, day.start()) > 0  # not "told on Friday, ..."
+                and self.in_quote(day.start()) is None
+            ):
+                end = day.start()  # "offered advice to X on Friday in ...": the cue's time
             for m in _ADJUNCT_CUT.finditer(self.text, first, end):
                 if _VERBAL.match(self.text, first, m.start()):
                     break
@@ -741,6 +761,17 @@ class _Finder:
             if setting and setting.start() > first and self.in_quote(setting.start()) is None:
                 return setting.start()  # "denounced the plan in a speech": the cue's setting
         return end
+
+    def cut_at(self, pos: int) -> int | None:
+        """Where a content ends for a break found at ``pos``: there, outside quotes; after
+        the closing mark when ``pos`` is a comma just inside it ('promised "jobs," but he');
+        None inside a quote."""
+        region = self.in_quote(pos)
+        if region is None:
+            return pos
+        if region.end - pos == 2 and self.text[pos] == "," and region.end < len(self.text):
+            return region.end
+        return None
 
     def first(self, start: int, end: int) -> int:
         """Where the first word after ``start`` begins (past space and punctuation)."""
