@@ -1102,3 +1102,35 @@ def test_every_hearsay_word_passes_the_prefilter_and_is_read(hedge: str, body: s
     assert a.cue is not None
     assert a.cue.text.endswith(hedge.removeprefix("is "))
     assert a.source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Critics note that the mayor -- even as he says the budget is balanced -- has cut "
+            "little.",
+            "that the mayor -- even as he says the budget is balanced -- has cut little",
+        ),
+        (
+            'The city attorney said in the letter that the ad "wrongly" suggests that the '
+            "police support the campaign.",
+            'that the ad "wrongly" suggests that the police support the campaign',
+        ),
+    ],
+)
+def test_a_dash_aside_or_a_quote_inside_a_that_clause_does_not_end_it(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_quote_then_but_and_a_new_speech_cue_still_ends_the_that_clause() -> None:
+    body = (
+        'The chief said that the video did not give "clear evidence," but he said that the '
+        "footage supports the account."
+    )
+    assert [a.content.text for a in _read(body)] == [
+        'that the video did not give "clear evidence,"',
+        "that the footage supports the account",
+    ]

@@ -198,9 +198,10 @@ _THAT_CLAUSE = re.compile(
     r"\s+(?=that\s)"
 )  # "said (in the letter) that ..."
 _ZONE_BREAK = re.compile(
-    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+    r"[,;][\"”’]?\s+(?:and|but|while|whereas|yet|though|although)\b(?!\s+that\b)|;\s"
+    r"|\s(?P<dash>―|—|–|--)\s|[\"”]\s+(?:and|but|while)\b(?!\s+that\b)"
     r"|\s(?:and|but)\s+(?:[a-z]+ed|says|said)\b"
-)
+)  # a new clause, a dash (unless a second one closes an aside) or a quote and a conjunction
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
 _PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
@@ -823,9 +824,18 @@ class _Finder:
                 if m is None:
                     continue
             end = self.cut(m.end(), unit.end)
-            stop = _ZONE_BREAK.search(self.text, m.end(), end)
-            zones.append((m.end(), stop.start() if stop else end))
+            zones.append((m.end(), self.zone_end(m.end(), end)))
         return zones
+
+    def zone_end(self, start: int, end: int) -> int:
+        """Where a reported clause stops: a new coordinated clause, a semicolon, a dash
+        that opens no aside, or a closing quote and a conjunction ("and that B" goes on)."""
+        for stop in _ZONE_BREAK.finditer(self.text, start, end):
+            dash = stop.group("dash")
+            if dash and self.text.find(f" {dash} ", stop.end(), end) >= 0:
+                continue  # "that Trump -- even as he says ... -- has proposed": an aside
+            return stop.start()
+        return end
 
     @staticmethod
     def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
