@@ -1134,3 +1134,18 @@ def test_a_quote_then_but_and_a_new_speech_cue_still_ends_the_that_clause() -> N
         'that the video did not give "clear evidence,"',
         "that the footage supports the account",
     ]
+
+
+def test_a_clause_after_and_that_is_a_second_complement_of_the_earlier_speech_cue() -> None:
+    body = (
+        "The chief also said the videos were unclear and that the footage released by the "
+        "family did not show what happened."
+    )
+    assert _triples(body) == [
+        (
+            "The chief",
+            "also said",
+            "the videos were unclear and that the footage released by the family did not show "
+            "what happened",
+        )
+    ]

@@ -472,6 +472,7 @@ _ASIDE_AFTER_SOURCE = re.compile(
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
+_AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -1396,7 +1397,7 @@ class _Finder:
     def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
-        if self.relative_inside(lo, source_start, cue):
+        if self.relative_inside(lo, source_start, cue) or self.second_complement(lo, source_start):
             return True
         ending = _EMBEDDING_END.search(before)
         stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
@@ -1426,6 +1427,21 @@ class _Finder:
             ):
                 return True
         return False
+
+    def second_complement(self, lo: int, source_start: int) -> bool:
+        """``said A and that B said C``: a clause after "and that" is a second complement of
+        an earlier speech cue of the sentence, and B's cue reports nothing of its own."""
+        if self.text.startswith("that ", source_start):
+            source_start += 5  # a source taken with its complementiser
+        if _AND_THAT.search(self.text, max(lo, source_start - 12), source_start) is None:
+            return False
+        return any(
+            lo <= c.verb_start
+            and c.end < source_start
+            and c.info.speech
+            and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
 
     def noun_use(self, cue: Cue) -> bool:
         """A cue form that is a noun here: "The new rule, X said, ...", "Their plan, ..."."""
