@@ -1149,3 +1149,47 @@ def test_a_clause_after_and_that_is_a_second_complement_of_the_earlier_speech_cu
             "what happened",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Trump cited problems abroad that he blamed on the policies of his rivals.",
+            ("Trump", "cited", "problems abroad that he blamed on the policies of his rivals"),
+        ),
+        (
+            "The senator said he skipped the hearing because he felt the agency was hiding "
+            "the report.",
+            (
+                "The senator",
+                "said",
+                "he skipped the hearing because he felt the agency was hiding the report",
+            ),
+        ),
+        (
+            "The mayor echoed statements by the governor that those who question the police "
+            "demean the officers.",
+            (
+                "The mayor",
+                "echoed",
+                "statements by the governor that those who question the police demean the officers",
+            ),
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_or_subordinate_clause_inside_a_content_reports_nothing(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert _triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The poll found that most voters trust Clinton, while 73 percent said the same of Trump.",
+        "The mayor said the plan was sound, though she noted the costs were high.",
+    ],
+)
+def test_a_clause_after_a_comma_keeps_its_own_attribution(body: str) -> None:
+    assert len(_read(body)) == 2

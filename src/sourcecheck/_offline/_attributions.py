@@ -472,6 +472,13 @@ _ASIDE_AFTER_SOURCE = re.compile(
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _STANCE_AFTER = re.compile(r"\s+(?:that|about)\b")
+# A restrictive relative or a subordinate clause opening: not after a comma or a dash, nor
+# after "not" ("not that ...") or ", and" / ", but" (a clause of its own).
+_SUBORDINATOR_BEFORE = re.compile(
+    r"(?<![,;:\-—–―])(?<![,;:\-—–―][\"”])(?<!\bnot)(?<!,\sand)(?<!,\sbut)"
+    r"\s(?:because|since|when|whenever|if|unless|as|after|before|until|that|who|whom|which|"
+    r"where|what|how|why|whether)\s+$"
+)
 _AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
@@ -1533,6 +1540,7 @@ class _Finder:
         end = self.subordinate_end(lo, start, self.cut(start, unit.end))
         if cue.info.speech and not cue.info.gerund:
             self.absorb_complement(start, end)
+        self.absorb_subordinate(start, end)
         self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
@@ -1775,6 +1783,27 @@ class _Finder:
         ]
         for found in inner:
             self.absorb((begin, found.content[1]))  # its source starts at ``begin``
+
+    def absorb_subordinate(self, start: int, end: int) -> None:
+        """``cited problems that he blamed on X``, ``said it was late because he felt X``:
+        an attribution in a restrictive relative or a subordinate clause inside a content is
+        part of that content (PolNeAR does not nest) and gives way to it. Not after a comma
+        or a dash (", which ...", ", though she noted ...": a statement of its own)."""
+        spans = []
+        for f in self.found:
+            if f.cue is None or not start < f.content[0] < end or f.content[1] > end:
+                continue
+            source = f.source or f.cue
+            head = min(f.cue[0], source[0])
+            if head <= start:
+                continue
+            relative = self.text[source[0] : source[1]].lower() in _RELATIVE_SUBJECTS
+            if _SUBORDINATOR_BEFORE.search(
+                self.text, max(start, head - 14), source[1] + 1 if relative else head
+            ):
+                spans.append((head, max(f.content[1], f.cue[1], source[1])))
+        for span in spans:
+            self.absorb(span)
 
     def absorb(self, content: tuple[int, int]) -> None:
         """PolNeAR does not nest attributions: those found inside ``content`` give way
