@@ -1193,3 +1193,11 @@ def test_a_cue_in_a_relative_or_subordinate_clause_inside_a_content_reports_noth
 )
 def test_a_clause_after_a_comma_keeps_its_own_attribution(body: str) -> None:
     assert len(_read(body)) == 2
+
+
+def test_a_noun_phrase_content_ending_in_a_quote_ends_before_a_time_clause() -> None:
+    body = "Christie described Clinton as a “disgrace” after she attacked the police."
+    assert _triples(body) == [
+        ("Christie", "described", "Clinton as a “disgrace”"),
+        ("she", "attacked", "the police"),
+    ]

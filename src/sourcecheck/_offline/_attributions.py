@@ -149,7 +149,7 @@ _NAME_VERB = re.compile(
     r"[a-z]{2,}(?:ed|s)\b"
 )
 _SUBORDINATE_WORD = re.compile(
-    r"(?<=\w)\s+(?:when|while|after|before|until|since"
+    r"(?<=[\w”\"’])\s+(?:when|while|after|before|until|since"
     r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
 )
 _STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
