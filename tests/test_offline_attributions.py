@@ -1201,3 +1201,17 @@ def test_a_noun_phrase_content_ending_in_a_quote_ends_before_a_time_clause() -> 
         ("Christie", "described", "Clinton as a “disgrace”"),
         ("she", "attacked", "the police"),
     ]
+
+
+def test_a_that_clause_after_an_aside_set_off_by_commas_starts_at_that() -> None:
+    body = (
+        "The candidate continues to insist, most recently in a radio interview, that he "
+        "wants to release his taxes but cannot because of an audit."
+    )
+    assert _triples(body) == [
+        (
+            "The candidate",
+            "continues to insist",
+            "that he wants to release his taxes but cannot because of an audit",
+        )
+    ]

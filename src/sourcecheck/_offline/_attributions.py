@@ -479,6 +479,7 @@ _SUBORDINATOR_BEFORE = re.compile(
     r"\s(?:because|since|when|whenever|if|unless|as|after|before|until|that|who|whom|which|"
     r"where|what|how|why|whether)\s+$"
 )
+_ASIDE_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?,\s+(?=that\s)")  # set off by commas
 _AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
@@ -1476,6 +1477,7 @@ class _Finder:
     def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
         """Where the content after a cue starts (None: a framed cue with no frame)."""
         text = self.text
+        start = pos
         while pos < end and (text[pos].isspace() or text[pos] in ",:"):
             pos += 1
         if pos < end and text[pos] in _OPEN_MARKS:
@@ -1483,6 +1485,10 @@ class _Finder:
         aside = _ASIDE_THEN_QUOTE.match(text, pos, end)
         if aside is not None:
             return aside.end()  # "adding later, "QUOTE"": the quote is the content
+        if text.startswith(",", start):
+            aside = _ASIDE_THEN_THAT.match(text, pos, end)
+            if aside is not None:
+                return aside.end()  # "insists, most recently in an interview, that ...
         window = text[pos : min(end, pos + 90)]
         if info.takes_object:  # 'told MSNBC's "Morning Joe" that ...': a title, no quote
             for r in self.regions_starting_in(pos, pos + len(window)):
