@@ -1215,3 +1215,27 @@ def test_a_that_clause_after_an_aside_set_off_by_commas_starts_at_that() -> None
             "that he wants to release his taxes but cannot because of an audit",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The campaign has asked the moderator to check the facts when the candidates speak.",
+            "the moderator to check the facts when the candidates speak",
+        ),
+        (
+            "The senator decided against fact-checking the nominee during his first term.",
+            "against fact-checking the nominee during his first term",
+        ),
+        ("The senator praised the governor during his first term.", "the governor"),
+        (
+            "The senator praised her deep ties to black churches while at the convention.",
+            "her deep ties to black churches",
+        ),
+    ],
+)
+def test_an_infinitive_or_gerund_after_an_object_keeps_its_time_clause(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]

@@ -175,7 +175,13 @@ _SECOND_PREDICATE = re.compile(
     r"stopped)\b"
 )
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
-_VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
+_VERBAL = re.compile(
+    r"to\s|\w+ing\b|.*?\s[\w-]+ing\b"
+    r"|.*?\s(?:not\s+|never\s+)?to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|"
+    r"my|our|your|me|him|us|them|it)\b)[a-z]+(?:\s[a-z]+)?\s+(?:(?:the|a|an|his|her|their|its|"
+    r"this|that|these|those|my|our|your|him|them|us|it|at|of|on|in|for|with|about)\b|[A-Z])",
+    re.DOTALL,
+)  # an infinitive or a gerund, also after an object ("asked X to check Y"), takes adjuncts
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
 # that closes it ("Although X has admitted CONTENT, he ...").
 _SUBORDINATE_OPENING = re.compile(
