@@ -1239,3 +1239,21 @@ def test_an_infinitive_or_gerund_after_an_object_keeps_its_time_clause(
     body: str, content: str
 ) -> None:
     assert [a.content.text for a in _read(body)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'The mayor said the museum would tell the stories of all workers -- "the porter '
+            'and the cook."',
+            'the museum would tell the stories of all workers -- "the porter and the cook."',
+        ),
+        (
+            'The mayor urged the crowd to welcome the governor - "my new best friend."',
+            'the crowd to welcome the governor - "my new best friend."',
+        ),
+    ],
+)
+def test_a_quote_after_a_dash_goes_on_with_the_content(body: str, content: str) -> None:
+    assert [a.content.text for a in _read(body)] == [content]

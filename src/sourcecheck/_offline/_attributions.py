@@ -628,6 +628,8 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
+            if aside and self.quote_opens(m.end()):
+                continue  # "said the museum would tell ... -- "the slave, the porter"": his words
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
@@ -648,6 +650,8 @@ class _Finder:
                 dash = m.group("dash")
                 if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
                     continue  # the dash closing an aside: "families - gay, straight - would"
+                if dash and self.quote_opens(m.end()):
+                    continue  # a quote after the dash: the speaker's own words go on
                 if m.group("relative") and _RESUMED.search(self.text, m.end(), end):
                     continue  # "accused X, who was born in Cuba, of ...": the object goes on
                 if self.in_quote(m.start()) is None:
@@ -677,6 +681,13 @@ class _Finder:
         ):
             return tail.start()
         return end
+
+    def quote_opens(self, pos: int) -> bool:
+        """True when a quote opens at ``pos`` (past any space)."""
+        while pos < len(self.text) and self.text[pos] == " ":
+            pos += 1
+        region = self.in_quote(pos)
+        return region is not None and region.start == pos
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
