@@ -1257,3 +1257,11 @@ def test_an_infinitive_or_gerund_after_an_object_keeps_its_time_clause(
 )
 def test_a_quote_after_a_dash_goes_on_with_the_content(body: str, content: str) -> None:
     assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_next_quote_with_a_short_unquoted_tail_joins_the_speakers_content() -> None:
+    body = (
+        '"It is more tinkering," said Alan Cole, an economist. "I would not call it reform. '
+        'It is just a tax increase" for the top bracket.'
+    )
+    assert [a.content.text for a in _read(body)] == [body.rstrip(".")]

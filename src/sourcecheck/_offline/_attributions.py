@@ -306,6 +306,7 @@ _POSSESSOR = re.compile(
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
+_QUOTE_TAIL_WORDS = 6  # unquoted words that may close a quote's sentence
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 # Words that attribute their clause to unnamed others. One list feeds both the
@@ -1955,6 +1956,12 @@ class _Finder:
         paragraph = self.units[index].paragraph
         for j in range(index + 1, len(self.units)):
             unit = self.units[j]
+            if j not in pure and unit.paragraph == paragraph:
+                tail = self.quote_with_tail(unit)
+                if tail is not None and not self.is_claimed(unit.start, unit.end):
+                    end = tail  # '"QUOTE" for the top bracket.': the quote ends the run
+                    self.mark((unit.start, unit.end))
+                break
             if j not in pure or self.is_claimed(unit.start, unit.end):
                 break
             first = pure[j][0]
@@ -1973,6 +1980,17 @@ class _Finder:
             last_region = pure[j][-1]
             self.mark((unit.start, unit.end))
         found.content = (found.content[0], end)
+
+    def quote_with_tail(self, unit: Unit) -> int | None:
+        """Where a sentence made of a quote and a few words of no cue ends (None if it is
+        not one): '"It's just a tax increase" for the top bracket.'"""
+        mine = self.regions_starting_in(unit.start, unit.end)
+        if not mine or self.text[unit.start : mine[0].start].strip():
+            return None
+        tail = self.text[mine[-1].end : unit.end]
+        if len(tail.split()) > _QUOTE_TAIL_WORDS or find_cues(self.text, mine[-1].end, unit.end):
+            return None
+        return self.trim(unit.start, unit.end)[1]
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
