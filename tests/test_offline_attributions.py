@@ -1168,6 +1168,16 @@ def test_a_clause_after_and_that_is_a_second_complement_of_the_earlier_speech_cu
             ),
         ),
         (
+            "She said professors would dismiss her ideas, only to praise the same ideas when "
+            "they were offered by a man.",
+            (
+                "She",
+                "said",
+                "professors would dismiss her ideas, only to praise the same ideas when they "
+                "were offered by a man",
+            ),
+        ),
+        (
             "The mayor echoed statements by the governor that those who question the police "
             "demean the officers.",
             (

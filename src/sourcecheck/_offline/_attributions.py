@@ -1818,7 +1818,7 @@ class _Finder:
             if f.cue is None or not start < f.content[0] < end or f.content[1] > end:
                 continue
             source = f.source or f.cue
-            head = min(f.cue[0], source[0])
+            head = min(f.content[0], f.cue[0], source[0])
             if head <= start:
                 continue
             relative = self.text[source[0] : source[1]].lower() in _RELATIVE_SUBJECTS
