@@ -1275,3 +1275,18 @@ def test_a_next_quote_with_a_short_unquoted_tail_joins_the_speakers_content() ->
         'It is just a tax increase" for the top bracket.'
     )
     assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
+
+
+def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_content() -> None:
+    body = (
+        "The judge spoke of the legacy of racism and how the fight for justice flowed through "
+        "-- and was sometimes set back by -- the court rulings of the era."
+    )
+    assert _triples(body) == [
+        (
+            "The judge",
+            "spoke of",
+            "the legacy of racism and how the fight for justice flowed through -- and was "
+            "sometimes set back by -- the court rulings of the era",
+        )
+    ]

@@ -487,6 +487,7 @@ _SUBORDINATOR_BEFORE = re.compile(
     r"where|what|how|why|whether)\s+$"
 )
 _ASIDE_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?,\s+(?=that\s)")  # set off by commas
+_ASIDE_DASHES = ("--", "—", "―", "–")
 _AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
@@ -743,12 +744,21 @@ class _Finder:
         if _INFINITIVE.match(text, start, end):
             return end  # "vowed not to repeat it and established ...": all of it
         for m in _SECOND_PREDICATE.finditer(text, start, end):
-            if self.in_quote(m.start()) is not None:
+            if self.in_quote(m.start()) is not None or self.in_dash_aside(start, m.start(), end):
                 continue
             if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
                 return end
             return m.start()
         return end
+
+    def in_dash_aside(self, start: int, pos: int, end: int) -> bool:
+        """True when ``pos`` lies between two spaced dashes of ``[start, end)`` ("flowed
+        through -- and was sometimes set back by -- rulings")."""
+        before = self.text[start:pos] + " "
+        return any(
+            before.count(f" {dash} ") % 2 and self.text.find(f" {dash} ", pos, end) >= 0
+            for dash in _ASIDE_DASHES
+        )
 
     def object_like(self, start: int, end: int) -> bool:
         """True when the content starting at ``start`` is a noun phrase or an infinitive
