@@ -1290,3 +1290,14 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
             "sometimes set back by -- the court rulings of the era",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "These employees, the chief explained earlier in the hearing, were well paid.",
+        "These employees, the chief said later, were well paid.",
+    ],
+)
+def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
+    assert [a.content.text for a in _read(body)] == [body.rstrip(".")]

@@ -459,6 +459,13 @@ _DETERMINED = re.compile(
     r"\s+(?:[\w-]+\s+)?$"
 )
 _THAT_AT = re.compile(r"(?=that\s)")
+# "These employees, X explained earlier in the hearing, were ...": a time or place after
+# the cue, then the content's predicate.
+_ASIDE_THEN_PREDICATE = re.compile(
+    r"(?:on|in|at|during|earlier|later|last|this|then|now|again)\b[^,;:\"“”]{0,50}?,"
+    r"(?=\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"must|should|[a-z]+(?:ed|s))\b)"
+)
 _TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -1624,6 +1631,9 @@ class _Finder:
                 end = self.cut(cue.end, unit.end, obj=False)
                 return self.add(unit, (before[0], end), span, source, AttributionKind.DIRECT)
             return self.add(unit, before, span, source, AttributionKind.DIRECT)
+        aside = _ASIDE_THEN_PREDICATE.match(after_text)
+        if aside is not None:
+            after_text = after_text[aside.end() - 1 :]  # "A, X said on Monday, would B"
         if (
             not after_core
             or (
@@ -1631,6 +1641,7 @@ class _Finder:
             )
             or (
                 cue.info.speech
+                and aside is None
                 and _ADVERBIAL_AFTER.match(after_core)
                 and not _THAT.search(after_core)
             )
@@ -1696,7 +1707,10 @@ class _Finder:
             and not self.in_quote(before[1] - 1)
         ):
             return False
-        parenthetical = _PARENTHETICAL.match(text, cue_end) is not None
+        parenthetical = (
+            _PARENTHETICAL.match(text, cue_end) is not None
+            or _ASIDE_THEN_PREDICATE.match(text, cue_end + 1) is not None
+        )
         if len(words) < 3 and not parenthetical and self.in_quote(before[1] - 1) is None:
             return False
         gap = text[before[1] : source_start].strip()
