@@ -1196,3 +1196,202 @@ def test_every_hearsay_word_passes_the_prefilter_and_is_read(hedge: str, body: s
     assert a.cue is not None
     assert a.cue.text.endswith(hedge.removeprefix("is "))
     assert a.source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Critics note that the mayor -- even as he says the budget is balanced -- has cut "
+            "little.",
+            "that the mayor -- even as he says the budget is balanced -- has cut little",
+        ),
+        (
+            'The city attorney said in the letter that the ad "wrongly" suggests that the '
+            "police support the campaign.",
+            'that the ad "wrongly" suggests that the police support the campaign',
+        ),
+    ],
+)
+def test_a_dash_aside_or_a_quote_inside_a_that_clause_does_not_end_it(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_quote_then_but_and_a_new_speech_cue_still_ends_the_that_clause() -> None:
+    body = (
+        'The chief said that the video did not give "clear evidence," but he said that the '
+        "footage supports the account."
+    )
+    assert [a.content.text for a in _read(body)] == [
+        'that the video did not give "clear evidence,"',
+        "that the footage supports the account",
+    ]
+
+
+def test_a_clause_after_and_that_is_a_second_complement_of_the_earlier_speech_cue() -> None:
+    body = (
+        "The chief also said the videos were unclear and that the footage released by the "
+        "family did not show what happened."
+    )
+    assert _triples(body) == [
+        (
+            "The chief",
+            "also said",
+            "the videos were unclear and that the footage released by the family did not show "
+            "what happened",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Trump cited problems abroad that he blamed on the policies of his rivals.",
+            ("Trump", "cited", "problems abroad that he blamed on the policies of his rivals"),
+        ),
+        (
+            "The senator said he skipped the hearing because he felt the agency was hiding "
+            "the report.",
+            (
+                "The senator",
+                "said",
+                "he skipped the hearing because he felt the agency was hiding the report",
+            ),
+        ),
+        (
+            "She said professors would dismiss her ideas, only to praise the same ideas when "
+            "they were offered by a man.",
+            (
+                "She",
+                "said",
+                "professors would dismiss her ideas, only to praise the same ideas when they "
+                "were offered by a man",
+            ),
+        ),
+        (
+            "The mayor echoed statements by the governor that those who question the police "
+            "demean the officers.",
+            (
+                "The mayor",
+                "echoed",
+                "statements by the governor that those who question the police demean the officers",
+            ),
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_or_subordinate_clause_inside_a_content_reports_nothing(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert _triples(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The poll found that most voters trust Clinton, while 73 percent said the same of Trump.",
+        "The mayor said the plan was sound, though she noted the costs were high.",
+    ],
+)
+def test_a_clause_after_a_comma_keeps_its_own_attribution(body: str) -> None:
+    assert len(_read(body)) == 2
+
+
+def test_a_noun_phrase_content_ending_in_a_quote_ends_before_a_time_clause() -> None:
+    body = "Christie described Clinton as a “disgrace” after she attacked the police."
+    assert _triples(body) == [
+        ("Christie", "described", "Clinton as a “disgrace”"),
+        ("she", "attacked", "the police"),
+    ]
+
+
+def test_a_that_clause_after_an_aside_set_off_by_commas_starts_at_that() -> None:
+    body = (
+        "The candidate continues to insist, most recently in a radio interview, that he "
+        "wants to release his taxes but cannot because of an audit."
+    )
+    assert _triples(body) == [
+        (
+            "The candidate",
+            "continues to insist",
+            "that he wants to release his taxes but cannot because of an audit",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The campaign has asked the moderator to check the facts when the candidates speak.",
+            "the moderator to check the facts when the candidates speak",
+        ),
+        (
+            "The senator decided against fact-checking the nominee during his first term.",
+            "against fact-checking the nominee during his first term",
+        ),
+        ("The senator praised the governor during his first term.", "the governor"),
+        (
+            "The senator praised her deep ties to black churches while at the convention.",
+            "her deep ties to black churches",
+        ),
+    ],
+)
+def test_an_infinitive_or_gerund_after_an_object_keeps_its_time_clause(
+    body: str, content: str
+) -> None:
+    assert [a.content.text for a in _read(body)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'The mayor said the museum would tell the stories of all workers -- "the porter '
+            'and the cook."',
+            'the museum would tell the stories of all workers -- "the porter and the cook."',
+        ),
+        (
+            'The mayor urged the crowd to welcome the governor - "my new best friend."',
+            'the crowd to welcome the governor - "my new best friend."',
+        ),
+    ],
+)
+def test_a_quote_after_a_dash_goes_on_with_the_content(body: str, content: str) -> None:
+    assert [a.content.text for a in _read(body)] == [content]
+
+
+def test_a_next_quote_with_a_short_unquoted_tail_joins_the_speakers_content() -> None:
+    body = (
+        '"It is more tinkering," said Alan Cole, an economist. "I would not call it reform. '
+        'It is just a tax increase" for the top bracket.'
+    )
+    assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
+
+
+def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_content() -> None:
+    body = (
+        "The judge spoke of the legacy of racism and how the fight for justice flowed through "
+        "-- and was sometimes set back by -- the court rulings of the era."
+    )
+    assert _triples(body) == [
+        (
+            "The judge",
+            "spoke of",
+            "the legacy of racism and how the fight for justice flowed through -- and was "
+            "sometimes set back by -- the court rulings of the era",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "These employees, the chief explained earlier in the hearing, were well paid.",
+        "These employees, the chief said later, were well paid.",
+    ],
+)
+def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
+    assert [a.content.text for a in _read(body)] == [body.rstrip(".")]

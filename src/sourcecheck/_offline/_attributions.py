@@ -158,7 +158,7 @@ _NAME_VERB = re.compile(
     r"[a-z]{2,}(?:ed|s)\b"
 )
 _SUBORDINATE_WORD = re.compile(
-    r"(?<=\w)\s+(?:when|while|after|before|until|since"
+    r"(?<=[\w”\"’])\s+(?:when|while|after|before|until|since"
     r"|as(?=\s+(?:[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+[a-z]+(?:ed|s)\b))\s"
 )
 _STRETCH_END = re.compile(r"[,;:—–―]|\s-\s")
@@ -197,11 +197,14 @@ _SECOND_PREDICATE = re.compile(
     r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
-# An infinitive or a gerund takes its own adjuncts; an -ing word after a determiner is an
-# adjective or a noun ("a tightening race", "his polling strength").
+# An infinitive or a gerund takes its own adjuncts, also after an object ("asked X to
+# check Y"); an -ing word after a determiner is an adjective or a noun ("a tightening race").
 _VERBAL = re.compile(
     r"to\s|\w+ing\b|.*?(?<!\ba)(?<!\ban)(?<!\bthe)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
-    r"(?<!\bour)\s\w+ing\b",
+    r"(?<!\bour)\s[\w-]+ing\b"
+    r"|.*?\s(?:not\s+|never\s+)?to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|"
+    r"my|our|your|me|him|us|them|it)\b)[a-z]+(?:\s[a-z]+)?\s+(?:(?:the|a|an|his|her|their|its|"
+    r"this|that|these|those|my|our|your|him|them|us|it|at|of|on|in|for|with|about)\b|[A-Z])",
     re.DOTALL,
 )
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
@@ -240,9 +243,10 @@ _THAT_CLAUSE = re.compile(
     r"\s+(?=that\s)"
 )  # "said (in the letter) that ..."
 _ZONE_BREAK = re.compile(
-    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+    r"[,;][\"”’]?\s+(?:and|but|while|whereas|yet|though|although)\b(?!\s+that\b)|;\s"
+    r"|\s(?P<dash>―|—|–|--)\s|[\"”]\s+(?:and|but|while)\b(?!\s+that\b)"
     r"|\s(?:and|but)\s+(?:[a-z]+ed|says|said)\b"
-)
+)  # a new clause, a dash (unless a second one closes an aside) or a quote and a conjunction
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
 _PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
@@ -362,6 +366,7 @@ _POSSESSOR = re.compile(
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
 _COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
+_QUOTE_TAIL_WORDS = 6  # unquoted words that may close a quote's sentence
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 # Words that attribute their clause to unnamed others. One list feeds both the
@@ -518,6 +523,13 @@ _DETERMINED = re.compile(
     r"\s+(?:[\w-]+\s+)?$"
 )
 _THAT_AT = re.compile(r"(?=that\s)")
+# "These employees, X explained earlier in the hearing, were ...": a time or place after
+# the cue, then the content's predicate.
+_ASIDE_THEN_PREDICATE = re.compile(
+    r"(?:on|in|at|during|earlier|later|last|this|then|now|again)\b[^,;:\"“”]{0,50}?,"
+    r"(?=\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"must|should|[a-z]+(?:ed|s))\b)"
+)
 _TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -545,6 +557,17 @@ _TIME_BEFORE = re.compile(
     rf"\s+(?:in\s+(?:{_MONTH}\s+)?\d{{4}}|in\s+{_MONTH}|(?:on\s+)?{_DAY}|in\s+recent\s+"
     rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
+
+# A restrictive relative or a subordinate clause opening: not after a comma or a dash, nor
+# after "not" ("not that ...") or ", and" / ", but" (a clause of its own).
+_SUBORDINATOR_BEFORE = re.compile(
+    r"(?<![,;:\-—–―])(?<![,;:\-—–―][\"”])(?<!\bnot)(?<!,\sand)(?<!,\sbut)"
+    r"\s(?:because|since|when|whenever|if|unless|as|after|before|until|that|who|whom|which|"
+    r"where|what|how|why|whether)\s+$"
+)
+_ASIDE_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?,\s+(?=that\s)")  # set off by commas
+_ASIDE_DASHES = ("--", "—", "―", "–")
+_AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -696,6 +719,8 @@ class _Finder:
                 self.first(start, end), m.start()
             ):
                 continue  # "said the economy grew and the rate fell a point": one content
+            if aside and self.quote_opens(m.end()):
+                continue  # "said the museum would tell ... -- "the slave, the porter"": his words
             at = self.cut_at(m.start())
             if at is not None:
                 end = at
@@ -717,6 +742,8 @@ class _Finder:
                 dash = m.group("dash")
                 if dash and self.text.count(f" {dash} ", first, m.start()) % 2:
                     continue  # the dash closing an aside: "families - gay, straight - would"
+                if dash and self.quote_opens(m.end()):
+                    continue  # a quote after the dash: the speaker's own words go on
                 if m.group("relative") and _RESUMED.search(self.text, m.end(), end):
                     continue  # "accused X, who was born in Cuba, of ...": the object goes on
                 if self.in_quote(m.start()) is None:
@@ -781,6 +808,13 @@ class _Finder:
     def clause_opening(self, start: int, end: int) -> bool:
         """True when the content from ``start`` opens with a complementiser or a quote."""
         return _CLAUSE_OPENING.match(self.text, self.first(start, end), end) is not None
+
+    def quote_opens(self, pos: int) -> bool:
+        """True when a quote opens at ``pos`` (past any space)."""
+        while pos < len(self.text) and self.text[pos] == " ":
+            pos += 1
+        region = self.in_quote(pos)
+        return region is not None and region.start == pos
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
@@ -856,12 +890,21 @@ class _Finder:
         if _INFINITIVE.match(text, start, end):
             return end  # "vowed not to repeat it and established ...": all of it
         for m in _SECOND_PREDICATE.finditer(text, start, end):
-            if self.in_quote(m.start()) is not None:
+            if self.in_quote(m.start()) is not None or self.in_dash_aside(start, m.start(), end):
                 continue
             if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
                 return end
             return m.start()
         return end
+
+    def in_dash_aside(self, start: int, pos: int, end: int) -> bool:
+        """True when ``pos`` lies between two spaced dashes of ``[start, end)`` ("flowed
+        through -- and was sometimes set back by -- rulings")."""
+        before = self.text[start:pos] + " "
+        return any(
+            before.count(f" {dash} ") % 2 and self.text.find(f" {dash} ", pos, end) >= 0
+            for dash in _ASIDE_DASHES
+        )
 
     def object_like(self, start: int, end: int) -> bool:
         """True when the content starting at ``start`` is a noun phrase or an infinitive
@@ -968,9 +1011,18 @@ class _Finder:
                 if m is None:
                     continue
             end = self.cut(m.end(), unit.end)
-            stop = _ZONE_BREAK.search(self.text, m.end(), end)
-            zones.append((m.end(), stop.start() if stop else end))
+            zones.append((m.end(), self.zone_end(m.end(), end)))
         return zones
+
+    def zone_end(self, start: int, end: int) -> int:
+        """Where a reported clause stops: a new coordinated clause, a semicolon, a dash
+        that opens no aside, or a closing quote and a conjunction ("and that B" goes on)."""
+        for stop in _ZONE_BREAK.finditer(self.text, start, end):
+            dash = stop.group("dash")
+            if dash and self.text.find(f" {dash} ", stop.end(), end) >= 0:
+                continue  # "that Trump -- even as he says ... -- has proposed": an aside
+            return stop.start()
+        return end
 
     @staticmethod
     def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
@@ -1564,7 +1616,7 @@ class _Finder:
     def embedded(self, lo: int, source_start: int, cue: Cue, unit: Unit) -> bool:
         """True when the source follows another cue ("said the plan shows ..."): nested."""
         before = self.text[lo:source_start]
-        if self.relative_inside(lo, source_start, cue):
+        if self.relative_inside(lo, source_start, cue) or self.second_complement(lo, source_start):
             return True
         ending = _EMBEDDING_END.search(before)
         stripped = before[: ending.start()].rstrip() if ending else before.rstrip()
@@ -1595,6 +1647,21 @@ class _Finder:
                 return True
         return False
 
+    def second_complement(self, lo: int, source_start: int) -> bool:
+        """``said A and that B said C``: a clause after "and that" is a second complement of
+        an earlier speech cue of the sentence, and B's cue reports nothing of its own."""
+        if self.text.startswith("that ", source_start):
+            source_start += 5  # a source taken with its complementiser
+        if _AND_THAT.search(self.text, max(lo, source_start - 12), source_start) is None:
+            return False
+        return any(
+            lo <= c.verb_start
+            and c.end < source_start
+            and c.info.speech
+            and self.in_quote(c.verb_start) is None
+            for c in self.unit_cues
+        )
+
     def noun_use(self, cue: Cue) -> bool:
         """A cue form that is a noun here: "The new rule, X said, ...", "Their plan, ..."."""
         word = self.text[cue.start : cue.end].lower()
@@ -1621,6 +1688,7 @@ class _Finder:
     def content_start(self, pos: int, end: int, info: CueInfo) -> int | None:
         """Where the content after a cue starts (None: a framed cue with no frame)."""
         text = self.text
+        start = pos
         while pos < end and (text[pos].isspace() or text[pos] in ",:"):
             pos += 1
         if pos < end and text[pos] in _OPEN_MARKS:
@@ -1628,6 +1696,10 @@ class _Finder:
         aside = _ASIDE_THEN_QUOTE.match(text, pos, end)
         if aside is not None:
             return aside.end()  # "adding later, "QUOTE"": the quote is the content
+        if text.startswith(",", start):
+            aside = _ASIDE_THEN_THAT.match(text, pos, end)
+            if aside is not None:
+                return aside.end()  # "insists, most recently in an interview, that ...
         window = text[pos : min(end, pos + 90)]
         if info.takes_object:  # 'told MSNBC's "Morning Joe" that ...': a title, no quote
             for r in self.regions_starting_in(pos, pos + len(window)):
@@ -1687,6 +1759,7 @@ class _Finder:
         end = self.subordinate_end(lo, start, self.cut(start, unit.end))
         if cue.info.speech and not cue.info.gerund:
             self.absorb_complement(start, end)
+        self.absorb_subordinate(start, end)
         self.add(unit, (start, end), span, source, AttributionKind.INDIRECT)
 
     def before_content(
@@ -1736,6 +1809,9 @@ class _Finder:
                 end = self.cut(cue.end, unit.end, obj=False)
                 return self.add(unit, (before[0], end), span, source, AttributionKind.DIRECT)
             return self.add(unit, before, span, source, AttributionKind.DIRECT)
+        aside = _ASIDE_THEN_PREDICATE.match(after_text)
+        if aside is not None:
+            after_text = after_text[aside.end() - 1 :]  # "A, X said on Monday, would B"
         if (
             not after_core
             or (
@@ -1743,6 +1819,7 @@ class _Finder:
             )
             or (
                 cue.info.speech
+                and aside is None
                 and _ADVERBIAL_AFTER.match(after_core)
                 and not _THAT.search(after_core)
             )
@@ -1808,7 +1885,10 @@ class _Finder:
             and not self.in_quote(before[1] - 1)
         ):
             return False
-        parenthetical = _PARENTHETICAL.match(text, cue_end) is not None
+        parenthetical = (
+            _PARENTHETICAL.match(text, cue_end) is not None
+            or _ASIDE_THEN_PREDICATE.match(text, cue_end + 1) is not None
+        )
         if len(words) < 3 and not parenthetical and self.in_quote(before[1] - 1) is None:
             return False
         gap = text[before[1] : source_start].strip()
@@ -1933,6 +2013,27 @@ class _Finder:
         ]
         for found in inner:
             self.absorb((begin, found.content[1]))  # its source starts at ``begin``
+
+    def absorb_subordinate(self, start: int, end: int) -> None:
+        """``cited problems that he blamed on X``, ``said it was late because he felt X``:
+        an attribution in a restrictive relative or a subordinate clause inside a content is
+        part of that content (PolNeAR does not nest) and gives way to it. Not after a comma
+        or a dash (", which ...", ", though she noted ...": a statement of its own)."""
+        spans = []
+        for f in self.found:
+            if f.cue is None or not start < f.content[0] < end or f.content[1] > end:
+                continue
+            source = f.source or f.cue
+            head = min(f.content[0], f.cue[0], source[0])
+            if head <= start:
+                continue
+            relative = self.text[source[0] : source[1]].lower() in _RELATIVE_SUBJECTS
+            if _SUBORDINATOR_BEFORE.search(
+                self.text, max(start, head - 14), source[1] + 1 if relative else head
+            ):
+                spans.append((head, max(f.content[1], f.cue[1], source[1])))
+        for span in spans:
+            self.absorb(span)
 
     def absorb(self, content: tuple[int, int]) -> None:
         """PolNeAR does not nest attributions: those found inside ``content`` give way
@@ -2064,6 +2165,12 @@ class _Finder:
         paragraph = self.units[index].paragraph
         for j in range(index + 1, len(self.units)):
             unit = self.units[j]
+            if j not in pure and unit.paragraph == paragraph:
+                tail = self.quote_with_tail(unit)
+                if tail is not None and not self.is_claimed(unit.start, unit.end):
+                    end = tail  # '"QUOTE" for the top bracket.': the quote ends the run
+                    self.mark((unit.start, unit.end))
+                break
             if j not in pure or self.is_claimed(unit.start, unit.end):
                 break
             first = pure[j][0]
@@ -2094,6 +2201,17 @@ class _Finder:
             and tail <= unit.end
             and not self.text[tail : unit.end].strip(" .")
         )
+
+    def quote_with_tail(self, unit: Unit) -> int | None:
+        """Where a sentence made of a quote and a few words of no cue ends (None if it is
+        not one): '"It's just a tax increase" for the top bracket.'"""
+        mine = self.regions_starting_in(unit.start, unit.end)
+        if not mine or self.text[unit.start : mine[0].start].strip():
+            return None
+        tail = self.text[mine[-1].end : unit.end]
+        if len(tail.split()) > _QUOTE_TAIL_WORDS or find_cues(self.text, mine[-1].end, unit.end):
+            return None
+        return self.trim(unit.start, unit.end)[1]
 
     def drop_shorter_run(
         self, found: Found, pure: dict[int, list[QuoteRegion]], j: int, paragraph: int
