@@ -1102,3 +1102,11 @@ def test_every_hearsay_word_passes_the_prefilter_and_is_read(hedge: str, body: s
     assert a.cue is not None
     assert a.cue.text.endswith(hedge.removeprefix("is "))
     assert a.source is None
+
+
+def test_adding_a_clause_without_that() -> None:
+    assert _triples('"The day was bad," he said, adding he would never vote for her.') == [
+        ("he", "said", '"The day was bad,"'),
+        ("he", "adding", "he would never vote for her"),
+    ]
+    assert _triples("The mayor added it to the list.") == []

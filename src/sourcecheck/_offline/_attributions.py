@@ -245,7 +245,7 @@ _TITLE_GLUE = frozenset(
 _RESUMES = re.compile(r"(?:,?\s+[^\s\"“”;:,]+){0,12}?\s*,\s*(?:(?:but|and)\s+)?")
 # "African-Americans, he said, can ...": the source interrupts the content.
 _PARENTHETICAL = re.compile(
-    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?![a-z]+ing\s)(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
 _NO_CONTENT = frozenset({"but", "and", "that", "as", "what", "which", "so", "or", "yet", "it"})
@@ -476,6 +476,11 @@ _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 # A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
 # make the case", "won't be able to brag about". Its subject is the cue's source.
+# A clause opened by a subject pronoun and its verb: "he would never", "they wanted".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:he|she|they|we|I|it|there)\s+(?:[a-z]+ly\s+)?(?:would|will|is|was|were|are|had|has|"
+    r"have|could|can|should|did|does|do|may|might|must|[a-z]+ed|[a-z]+s)\b"
+)
 _CATENATIVE = re.compile(
     r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|also|"
     r"not|never|just|again|still|then|now|only|be|been|[a-z]+n['’]t|[a-z]{3,}ly)\s+){0,3}"
@@ -1476,7 +1481,8 @@ class _Finder:
         if info.infinitive:
             return pos if window.startswith("to ") else None  # "declined to comment"
         if info.framed:
-            return None
+            # "adding he would never vote for her": a clause with no "that" still counts
+            return pos if _PRONOUN_CLAUSE.match(text, pos, end) else None
         if info.takes_object:
             listener = _LISTENER.match(window)
             if listener and listener.end() < len(window):
