@@ -1110,3 +1110,11 @@ def test_adding_a_clause_without_that() -> None:
         ("he", "adding", "he would never vote for her"),
     ]
     assert _triples("The mayor added it to the list.") == []
+
+
+def test_content_before_the_source_then_a_speech_gerund() -> None:
+    body = "Prices went up to pay for the bonuses, she said, citing the annual report."
+    assert _triples(body) == [
+        ("she", "said", "Prices went up to pay for the bonuses"),
+        ("she", "citing", "the annual report"),
+    ]

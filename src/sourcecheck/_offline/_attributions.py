@@ -1573,6 +1573,7 @@ class _Finder:
                 and not _THAT.search(after_core)
             )
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
+            or self.speech_gerund_after(cue)
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
         resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
@@ -1592,6 +1593,16 @@ class _Finder:
                 AttributionKind.INDIRECT,
             )
         return False
+
+    def speech_gerund_after(self, cue: Cue) -> bool:
+        """``CONTENT, she said, referencing ...``: a speech gerund after the cue opens an
+        attribution of its own; the content before the source is the whole content (other
+        gerunds go on with it: "..., he said, replacing Clinton would be ...")."""
+        m = _GERUND_AFTER.match(self.text, cue.end)
+        return m is not None and any(
+            c.verb_start < m.end() <= c.end and c.info.speech and c.info.gerund
+            for c in self.unit_cues
+        )
 
     def quote_after(self, unit: Unit) -> tuple[int, int] | None:
         """The quote that makes up the next sentence of the paragraph, if one does."""
