@@ -1118,3 +1118,9 @@ def test_content_before_the_source_then_a_speech_gerund() -> None:
         ("she", "said", "Prices went up to pay for the bonuses"),
         ("she", "citing", "the annual report"),
     ]
+
+
+def test_a_fronted_speech_gerund_after_a_preposition() -> None:
+    assert _triples("After saying the bridge was safe, the mayor was cheered.") == [
+        ("the mayor", "saying", "the bridge was safe"),
+    ]

@@ -465,6 +465,7 @@ _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
+_TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
     r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
@@ -1304,7 +1305,11 @@ class _Finder:
     def fronted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``Claiming CONTENT, Trump told Fox ...``: a participle opening the sentence;
         its content runs to the comma, its source is the subject after it."""
-        if self.text[lo : cue.start].strip() or not self.text[cue.verb_start].isupper():
+        opening = self.text[lo : cue.start].strip()
+        if opening:
+            if not cue.info.speech or not _TIME_PREPOSITION.fullmatch(opening):
+                return False  # "After saying CONTENT, she was ...": the same, after a preposition
+        elif not self.text[cue.verb_start].isupper():
             return False
         end = None
         for m in _COMMA.finditer(self.text, cue.end, unit.end):
