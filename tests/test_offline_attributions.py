@@ -1124,3 +1124,10 @@ def test_a_fronted_speech_gerund_after_a_preposition() -> None:
     assert _triples("After saying the bridge was safe, the mayor was cheered.") == [
         ("the mayor", "saying", "the bridge was safe"),
     ]
+
+
+def test_a_quote_after_a_dash_closes_the_content() -> None:
+    body = 'The mayor said the bridge would serve everyone -- "the rich and the poor alike."'
+    assert _triples(body) == [
+        ("The mayor", "said", 'the bridge would serve everyone -- "the rich and the poor alike."'),
+    ]

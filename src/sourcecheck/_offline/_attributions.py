@@ -618,6 +618,8 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
+            if aside and self.quote_closes(m.end(), end):
+                continue  # "said the museum would document ... -- 'the president but ...'"
             if self.in_quote(m.start()) is None:
                 end = m.start()
                 break
@@ -667,6 +669,15 @@ class _Finder:
         ):
             return tail.start()
         return end
+
+    def quote_closes(self, pos: int, end: int) -> bool:
+        """True when a quote opens at ``pos`` and closes the stretch up to ``end``."""
+        region = self.in_quote(pos)
+        return (
+            region is not None
+            and region.start == pos
+            and not self.text[region.end : end].strip(" .,")
+        )
 
     def subordinate_end(self, lo: int, start: int, end: int) -> int:
         """A content in a subordinate clause (opening the sentence or after a comma or a
