@@ -1131,3 +1131,12 @@ def test_a_quote_after_a_dash_closes_the_content() -> None:
     assert _triples(body) == [
         ("The mayor", "said", 'the bridge would serve everyone -- "the rich and the poor alike."'),
     ]
+
+
+def test_a_source_set_off_inside_a_relative_clause() -> None:
+    body = "The park is near the stadium, which, the mayor said, is full on game days."
+    assert _triples(body) == [
+        ("the mayor", "said", "which, the mayor said, is full on game days"),
+    ]
+    body = "The bill, which passed last week, would cut taxes, he said, and help families."
+    assert _triples(body)[0][2].startswith("The bill")

@@ -451,6 +451,7 @@ _DETERMINED = re.compile(
     r"\s+(?:[\w-]+\s+)?$"
 )
 _THAT_AT = re.compile(r"(?=that\s)")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?P<pronoun>which|who)\b")
 _TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
@@ -1603,12 +1604,21 @@ class _Finder:
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
             return self.add(
                 unit,
-                (before[0], self.cut(cue.end, unit.end, obj=False)),
+                (self.relative_opening(before), self.cut(cue.end, unit.end, obj=False)),
                 span,
                 source,
                 AttributionKind.INDIRECT,
             )
         return False
+
+    def relative_opening(self, before: tuple[int, int]) -> int:
+        """``the stadium, which, X said, is ...``: a source set off inside a relative clause
+        reports that clause only, from its pronoun on (no other comma after it)."""
+        comma = self.text.rfind(",", before[0], before[1])
+        m = _RELATIVE_AFTER_COMMA.match(self.text, comma, before[1]) if comma >= 0 else None
+        if m is None or self.in_quote(comma) is not None:
+            return before[0]
+        return m.start("pronoun")
 
     def speech_gerund_after(self, cue: Cue) -> bool:
         """``CONTENT, she said, referencing ...``: a speech gerund after the cue opens an
