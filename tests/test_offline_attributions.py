@@ -1140,3 +1140,16 @@ def test_a_source_set_off_inside_a_relative_clause() -> None:
     ]
     body = "The bill, which passed last week, would cut taxes, he said, and help families."
     assert _triples(body)[0][2].startswith("The bill")
+
+
+def test_content_resumes_after_the_source_and_a_short_adjunct() -> None:
+    body = "Prices rose 5 percent, the agency said in a June report, and wages rose 2 percent."
+    assert _triples(body) == [
+        (
+            "the agency",
+            "said",
+            "Prices rose 5 percent, the agency said in a June report, and wages rose 2 percent",
+        ),
+    ]
+    body = "The difference now, he told me on Friday, is that he reads the news."
+    assert _triples(body)[0][2] == body[:-1]

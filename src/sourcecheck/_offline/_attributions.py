@@ -452,7 +452,10 @@ _DETERMINED = re.compile(
 )
 _THAT_AT = re.compile(r"(?=that\s)")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?P<pronoun>which|who)\b")
-_TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
+_TIME_THEN_COMMA = re.compile(
+    r"(?:(?:me|us|him|her|them|reporters)\s+)?(?:then|now|later|earlier|again|"
+    r"(?:on|in|at|during|last|this)\s+[^,;\"“”]{1,25}?),"
+)  # "A, X said (in a June report), B"
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
@@ -1588,6 +1591,7 @@ class _Finder:
                 cue.info.speech
                 and _ADVERBIAL_AFTER.match(after_core)
                 and not _THAT.search(after_core)
+                and not self.goes_on_after_adjunct(after_text)
             )
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
             or self.speech_gerund_after(cue)
@@ -1610,6 +1614,12 @@ class _Finder:
                 AttributionKind.INDIRECT,
             )
         return False
+
+    @staticmethod
+    def goes_on_after_adjunct(after_text: str) -> bool:
+        """``A, X said in a June report, and B``: the content resumes after the adjunct."""
+        m = _TIME_THEN_COMMA.match(after_text)
+        return m is not None and _SAME_SPEAKER_GOES_ON.match(after_text, m.end() - 1) is not None
 
     def relative_opening(self, before: tuple[int, int]) -> int:
         """``the stadium, which, X said, is ...``: a source set off inside a relative clause
