@@ -1153,3 +1153,8 @@ def test_content_resumes_after_the_source_and_a_short_adjunct() -> None:
     ]
     body = "The difference now, he told me on Friday, is that he reads the news."
     assert _triples(body)[0][2] == body[:-1]
+
+
+def test_a_quote_then_a_second_predicate() -> None:
+    body = 'The marchers chanted "No justice, no peace!" and kept walking until dawn.'
+    assert _triples(body) == [("The marchers", "chanted", '"No justice, no peace!"')]

@@ -174,6 +174,12 @@ _SECOND_PREDICATE = re.compile(
     r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
     r"stopped)\b"
 )
+# A second predicate right after a quote that opens the content: 'chanted "What curfew?"
+# and kept going' (a past tense, so "and general "legal matters"" stays one object).
+_PREDICATE_AFTER_QUOTE = re.compile(
+    r"\s+(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|went|kept|left|made|took|got|gave|came|"
+    r"ran|began|held|stood|sat|saw|told|said|spent|sent|put|brought|thought|found|fought)\s"
+)
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
 _VERBAL = re.compile(r"to\s|\w+ing\b|.*?\s\w+ing\b", re.DOTALL)
 # A sentence that opens with a subordinate clause: a content inside it ends at the comma
@@ -731,7 +737,14 @@ class _Finder:
     def second_predicate(self, start: int, end: int) -> int:
         """End a noun-phrase content before a second predicate of the cue's subject."""
         text = self.text
-        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+        opening = self.in_quote(start)
+        if (
+            opening is not None
+            and opening.start == start
+            and _PREDICATE_AFTER_QUOTE.match(text, opening.end, end)
+        ):
+            return opening.end  # 'chanted "What curfew?" and kept going'
+        if _CLAUSE_OPENING.match(text, start, end) or opening is not None:
             return end
         if _INFINITIVE.match(text, start, end):
             return end  # "vowed not to repeat it and established ...": all of it
