@@ -51,6 +51,7 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
             "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said it.",
             "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus,",
         ),
+        ("Jane Roe, of Dayton, Ohio, said it.", "Jane Roe, of Dayton, Ohio,"),
         ("President Obama and Hillary Clinton said it.", "President Obama and Hillary Clinton"),
         ("The crowd cheered as she said it.", "she"),
         ("He met voters who said it.", "who"),

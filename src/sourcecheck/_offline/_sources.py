@@ -425,6 +425,11 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
         return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
     if not appositive or not name or len(name) > 10:
         return None
+    if len(appositive) <= 2 and all(_is_capital(text[a:b]) for a, b in appositive):
+        # "Johnnie Wilson, of Springfield, Va.,": a state after a place is part of it
+        outer = text.rfind(",", outer_lo, inner)
+        if outer >= 0 and _PLACE_OPENING.match(text, outer + 1, inner):
+            return _appositive_start(text, _clause_start(text, outer_lo, outer), inner, outer_lo)
     if len(appositive) > (40 if _low(text, appositive[0]) in {"who", "which"} else 24):
         return None
     if _role_then_name(text, name, appositive):
@@ -580,6 +585,7 @@ def _name_before_description(text: str, lo: int, start: int) -> int:
 
 
 _RELATIVE = re.compile(r"\s*(?:who|which)\b")
+_PLACE_OPENING = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
 _DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
 
 
