@@ -1158,3 +1158,11 @@ def test_content_resumes_after_the_source_and_a_short_adjunct() -> None:
 def test_a_quote_then_a_second_predicate() -> None:
     body = 'The marchers chanted "No justice, no peace!" and kept walking until dawn.'
     assert _triples(body) == [("The marchers", "chanted", '"No justice, no peace!"')]
+
+
+def test_a_question_put_to_the_speaker_opens_the_sentence() -> None:
+    found = _triples('Asked to name the bomber, the chief said, "Not yet."')
+    assert (None, "Asked", "to name the bomber") in found
+    found = _triples("Asked about the bridge, the mayor said it was safe.")
+    assert (None, "Asked", "the bridge") in found
+    assert _triples('Said Ellis: "It is over."') == [("Ellis", "Said", '"It is over."')]

@@ -468,7 +468,9 @@ _AUXILIARY_WORDS = frozenset(
 # After a noun-like form ("plans", "notes"), what only a verb takes: a clause or an infinitive.
 _VERB_OBJECT = re.compile(r"\s+to\s+[a-z]+\b")
 _WHEN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b)(?:[Ww]hen|[Ii]f|[Oo]nce)\s+$")
-_QUESTION_AFTER = re.compile(r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b))")
+_QUESTION_AFTER = re.compile(
+    r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b)|(?=to\s+[a-z]+\b))"
+)
 _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
@@ -943,8 +945,12 @@ class _Finder:
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
                 self.infinitive(unit, cue, lo, to.start())
-            elif _WHEN_BEFORE.search(self.text, lo, cue.start):
-                self.when_asked(unit, cue)
+            elif _WHEN_BEFORE.search(self.text, lo, cue.start) or (
+                not self.text[lo : cue.start].strip()
+                and self.text[cue.verb_start].isupper()
+                and _QUESTION_AFTER.match(self.text, cue.end, unit.end)
+            ):
+                self.when_asked(unit, cue)  # "Asked about X, Trump said": no "when" needed
             elif not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
