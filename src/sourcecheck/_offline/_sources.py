@@ -241,6 +241,17 @@ _AUXILIARY = frozenset(
 )
 
 
+# Common irregular past tenses: the verb after a subject ("Sanders made the comment:").
+_IRREGULAR_PASTS = frozenset(
+    _wordlist(
+        """
+    made took gave got went came kept left held thought found brought began ran saw spent
+    sent sat stood spoke became
+    """
+    )
+)
+
+
 def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject that opens ``text[start:end]``: the words before its first verb.
 
@@ -259,11 +270,15 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         opener in _PREPOSITIONS or opener in _LEADING or opener.endswith("ly")
     ):
         toks = toks[comma + 1 :]  # past a leading "In a speech on Monday,"
+        if len(toks) > 2 and text[toks[0][0] : toks[0][1]].isdigit() and text[toks[1][0]] == ",":
+            toks = toks[2:]  # and past the year of "On July 6, 2015,"
     taken: list[tuple[int, int]] = []
     for tok in toks:
         word = text[tok[0] : tok[1]]
         low = word.lower()
-        if text[tok[0]].islower() and (low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS):
+        if text[tok[0]].islower() and (
+            low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS or low in _IRREGULAR_PASTS
+        ):
             break
         taken.append(tok)
         if len(taken) > 24:
