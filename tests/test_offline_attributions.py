@@ -1166,3 +1166,19 @@ def test_a_question_put_to_the_speaker_opens_the_sentence() -> None:
     found = _triples("Asked about the bridge, the mayor said it was safe.")
     assert (None, "Asked", "the bridge") in found
     assert _triples('Said Ellis: "It is over."') == [("Ellis", "Said", '"It is over."')]
+
+
+def test_a_colon_then_a_paragraph_in_unpaired_quote_marks() -> None:
+    body = (
+        "The senator continued:\n\n"
+        '"The numbers are bad, and I will read you the question: “Do you trust her?” '
+        'Forty percent said yes."'
+    )
+    (found,) = _read(body)
+    assert found.content.text == body.split("\n\n")[1]
+    quote = (
+        "“For young people, the rate is 33 percent. For the others, it is 36 percent. "
+        "If they are black, the real rate for young people is 51 percent.“"
+    )
+    body = f"On Monday, the senator made this comment:\n\n{quote}\n\nThe debate went on."
+    assert _read(body)[0].content.text == quote

@@ -1728,16 +1728,28 @@ class _Finder:
         if following and following[0].start == nxt[0].start:
             content = (following[0].start, following[-1].end)
         elif (
-            block
-            and not following
+            ((block and not following) or self.quote_marked(nxt[0].start, nxt[-1].end))
             and not nxt[0].headline
             and not self.is_claimed(nxt[0].start, nxt[-1].end)
         ):
-            content = self.trim(nxt[0].start, nxt[-1].end)  # a block quote, no marks
+            # a block quote, no marks (or marks the quote finder could not pair)
+            content = self.trim(nxt[0].start, nxt[-1].end)
         else:
             return False
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
         return True
+
+    def quote_marked(self, start: int, end: int) -> bool:
+        """A paragraph that opens and closes with quote marks the quote finder could not
+        pair (a closing mark that ends an inner quote does not count)."""
+        last = len(self.text[start:end].rstrip()) + start - 1
+        return (
+            self.text[start] in _OPEN_MARKS
+            and last > start
+            and self.text[last] in _OPEN_MARKS + _CLOSE_MARKS
+            and self.in_quote(start) is None
+            and not any(r.closed and r.end == last + 1 for r in self.regions_in(start, end))
+        )
 
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""
