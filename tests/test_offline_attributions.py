@@ -1182,3 +1182,9 @@ def test_a_colon_then_a_paragraph_in_unpaired_quote_marks() -> None:
     )
     body = f"On Monday, the senator made this comment:\n\n{quote}\n\nThe debate went on."
     assert _read(body)[0].content.text == quote
+
+
+def test_double_apostrophes_open_a_quote_after_a_colon() -> None:
+    assert _triples("A reader would now ask: ''Why is he on that network?''") == [
+        ("A reader", "would now ask", "''Why is he on that network?''"),
+    ]

@@ -303,8 +303,8 @@ _POSSESSOR = re.compile(
     r"(?P<source>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"\s+(?:[a-z]+\s+)?$"
 )
-_QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
-_COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
+_QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘]|'')")  # '' opens a quote in some archives
+_COLON_QUOTE = re.compile(r":\s*(?=[\"“]|'')")
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
 # Words that attribute their clause to unnamed others. One list feeds both the
