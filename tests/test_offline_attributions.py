@@ -1188,3 +1188,8 @@ def test_double_apostrophes_open_a_quote_after_a_colon() -> None:
     assert _triples("A reader would now ask: ''Why is he on that network?''") == [
         ("A reader", "would now ask", "''Why is he on that network?''"),
     ]
+
+
+def test_a_speech_gerund_after_while_then_a_quote() -> None:
+    body = 'The marchers circled the stadium while chanting, "No justice, no peace."'
+    assert _triples(body) == [("The marchers", "chanting", '"No justice, no peace."')]

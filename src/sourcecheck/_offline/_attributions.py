@@ -478,6 +478,7 @@ _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
+_SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
     r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
@@ -1301,17 +1302,29 @@ class _Finder:
         """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""
         source = source_before(self.text, lo, cue.start)
         m = _QUOTE_NEXT.match(self.text, cue.end)
-        if source is None or m is None or self.is_claimed(*source):
+        if m is None or (source is not None and self.is_claimed(*source)):
             return
         region = self.in_quote(m.end())
-        if region is not None and region.end <= unit.end:
-            self.add(
-                unit,
-                (region.start, region.end),
-                (cue.start, cue.end),
-                source,
-                AttributionKind.DIRECT,
-            )
+        if region is None or region.end > unit.end:
+            return
+        if source is None:
+            # "..., while chanting, "QUOTE"": the subject of the clause is the speaker
+            if not cue.info.speech or not _SUBORDINATE_BEFORE_GERUND.search(
+                self.text, max(lo, cue.start - 12), cue.start
+            ):
+                return
+            if self.add(
+                unit, (region.start, region.end), (cue.start, cue.end), None, AttributionKind.DIRECT
+            ):
+                self.pending.append((self.found[-1], unit))
+            return
+        self.add(
+            unit,
+            (region.start, region.end),
+            (cue.start, cue.end),
+            source,
+            AttributionKind.DIRECT,
+        )
 
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
