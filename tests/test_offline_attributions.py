@@ -1193,3 +1193,10 @@ def test_double_apostrophes_open_a_quote_after_a_colon() -> None:
 def test_a_speech_gerund_after_while_then_a_quote() -> None:
     body = 'The marchers circled the stadium while chanting, "No justice, no peace."'
     assert _triples(body) == [("The marchers", "chanting", '"No justice, no peace."')]
+
+
+def test_a_quoted_word_inside_a_reported_clause_keeps_its_zone() -> None:
+    body = 'The lawyer said that the ad "wrongly" suggests that the police back him.'
+    assert _triples(body) == [
+        ("The lawyer", "said", 'that the ad "wrongly" suggests that the police back him'),
+    ]

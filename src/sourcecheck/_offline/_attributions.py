@@ -204,7 +204,8 @@ _THAT_CLAUSE = re.compile(
     r"\s+(?=that\s)"
 )  # "said (in the letter) that ..."
 _ZONE_BREAK = re.compile(
-    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s|[\"“”]"
+    r"[,;]\s+(?:and|but|while|whereas|yet|though|although)\b|;\s|\s(?:―|—|–|--)\s"
+    r"|[,.?!][\"”]|[\"”],?\s+(?:and|but)\s"  # a quote ends the zone, not a quoted word
     r"|\s(?:and|but)\s+(?:[a-z]+ed|says|said)\b"
 )
 _SOURCE_SET_OFF = re.compile(r"\w,\s+(?:[\w.’'-]+\s+){1,5}$")
