@@ -1200,3 +1200,11 @@ def test_a_quoted_word_inside_a_reported_clause_keeps_its_zone() -> None:
     assert _triples(body) == [
         ("The lawyer", "said", 'that the ad "wrongly" suggests that the police back him'),
     ]
+
+
+def test_an_aside_between_dashes_inside_a_reported_clause() -> None:
+    body = "Critics note that the mayor — even as he says the budget is tight — has hired aides."
+    ((source, cue, content),) = _triples(body)
+    assert (source, cue) == ("Critics", "note")
+    assert content.startswith("that the mayor — even as he says")
+    assert content.endswith("aides")

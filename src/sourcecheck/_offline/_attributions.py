@@ -862,6 +862,11 @@ class _Finder:
                     continue
             end = self.cut(m.end(), unit.end)
             stop = _ZONE_BREAK.search(self.text, m.end(), end)
+            dash = stop.group().strip() if stop else ""
+            if dash in {"—", "–", "--"}:  # "that Trump — even as he says X — has ...": an aside
+                closing = self.text.find(f" {dash} ", stop.end(), end) if stop else -1
+                if closing >= 0:
+                    stop = _ZONE_BREAK.search(self.text, closing + len(dash) + 2, end)
             zones.append((m.end(), stop.start() if stop else end))
         return zones
 
