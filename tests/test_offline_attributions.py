@@ -1208,3 +1208,10 @@ def test_an_aside_between_dashes_inside_a_reported_clause() -> None:
     assert (source, cue) == ("Critics", "note")
     assert content.startswith("that the mayor — even as he says")
     assert content.endswith("aides")
+
+
+def test_a_document_reads_a_quote() -> None:
+    assert _triples('"We see hope in these schools," the letter reads.') == [
+        ("the letter", "reads", '"We see hope in these schools,"'),
+    ]
+    assert _triples("She read the report last week.") == []
