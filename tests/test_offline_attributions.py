@@ -1215,3 +1215,8 @@ def test_a_document_reads_a_quote() -> None:
         ("the letter", "reads", '"We see hope in these schools,"'),
     ]
     assert _triples("She read the report last week.") == []
+
+
+def test_having_said_that_is_no_attribution() -> None:
+    found = _triples("Having said that, the plan has flaws.")
+    assert all(cue != "said" for _, cue, _ in found)

@@ -479,6 +479,7 @@ _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
+_HAVING_SAID = re.compile(r"[Hh]aving\s+said\s+that\s*,")
 _SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
@@ -878,6 +879,8 @@ class _Finder:
         """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
         if self.in_quote(cue.verb_start) is not None:
             return False
+        if _HAVING_SAID.match(self.text, max(0, cue.verb_start - 7), cue.end + 6):
+            return False  # "Having said that, ...": the writer's connective
         if unit.headline or not self.text[cue.verb_start].isupper():
             return True
         before = self.text[unit.start : cue.start].strip()
