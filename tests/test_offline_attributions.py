@@ -1220,3 +1220,8 @@ def test_a_document_reads_a_quote() -> None:
 def test_having_said_that_is_no_attribution() -> None:
     found = _triples("Having said that, the plan has flaws.")
     assert all(cue != "said" for _, cue, _ in found)
+
+
+def test_said_at_a_long_venue_then_that() -> None:
+    body = "Trump said during a Friday evening rally in Michigan that the deal was bad."
+    assert _triples(body) == [("Trump", "said", "that the deal was bad")]

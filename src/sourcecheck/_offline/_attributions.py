@@ -479,6 +479,7 @@ _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
+_VENUE_LEAD = re.compile(r"(?:during|at|in|on)\s+(?:an?|the|his|her|their|its)\s[^,]*$")
 _HAVING_SAID = re.compile(r"[Hh]aving\s+said\s+that\s*,")
 _SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
@@ -1535,6 +1536,11 @@ class _Finder:
                 or (
                     len(window[: m.start()].split()) <= 5
                     and _ADVERBIAL_AFTER.match(window[: m.start()].strip())
+                )
+                or (  # "said during a Friday evening rally in Michigan that ..."
+                    info.lemma == "say"
+                    and len(window[: m.start()].split()) <= 8
+                    and _VENUE_LEAD.match(window[: m.start()])
                 )
             )
         ):
