@@ -1225,3 +1225,14 @@ def test_having_said_that_is_no_attribution() -> None:
 def test_said_at_a_long_venue_then_that() -> None:
     body = "Trump said during a Friday evening rally in Michigan that the deal was bad."
     assert _triples(body) == [("Trump", "said", "that the deal was bad")]
+
+
+def test_a_bare_reported_clause_and_a_that_clause() -> None:
+    body = "The chief said the videos were unclear and that the footage did not show a gun."
+    assert _triples(body) == [
+        (
+            "The chief",
+            "said",
+            "the videos were unclear and that the footage did not show a gun",
+        ),
+    ]

@@ -480,6 +480,7 @@ _COMMA = re.compile(r",")
 # clause, whose subject speaks.
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
 _VENUE_LEAD = re.compile(r"(?:during|at|in|on)\s+(?:an?|the|his|her|their|its)\s[^,]*$")
+_AND_THAT = re.compile(r"\s(?:and|but)\s+that\s")
 _HAVING_SAID = re.compile(r"[Hh]aving\s+said\s+that\s*,")
 _SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
@@ -855,6 +856,11 @@ class _Finder:
                 between = self.text[cue.end : start].strip() if start is not None else ""
                 if between and _LISTENER_ONLY.match(re.sub(r"[\"“”]", "", between)):
                     m = _THAT_AT.match(self.text, start or 0, unit.end)
+            if m is None and not cue.info.gerund:
+                both = self.and_that_clause(unit, cue)
+                if both is not None:
+                    zones.append(both)
+                    continue
             if m is None:
                 m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
                 if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
@@ -871,6 +877,17 @@ class _Finder:
                     stop = _ZONE_BREAK.search(self.text, closing + len(dash) + 2, end)
             zones.append((m.end(), stop.start() if stop else end))
         return zones
+
+    def and_that_clause(self, unit: Unit, cue: Cue) -> tuple[int, int] | None:
+        """``said the videos were X and that the footage did not show Y``: a bare reported
+        clause coordinated with a that-clause is reported too (both up to the cut)."""
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or self.text[start : start + 5] == "that ":
+            return None
+        end = self.cut(start, unit.end)
+        if _AND_THAT.search(self.text, start, end) is None:
+            return None
+        return start, end
 
     @staticmethod
     def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
