@@ -881,6 +881,8 @@ class _Finder:
     def and_that_clause(self, unit: Unit, cue: Cue) -> tuple[int, int] | None:
         """``said the videos were X and that the footage did not show Y``: a bare reported
         clause coordinated with a that-clause is reported too (both up to the cut)."""
+        if _AND_THAT.search(self.text, cue.end, unit.end) is None:
+            return None  # most cues: one fast scan
         start = self.content_start(cue.end, unit.end, cue.info)
         if start is None or self.text[start : start + 5] == "that ":
             return None
