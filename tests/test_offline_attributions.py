@@ -1395,3 +1395,137 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
 )
 def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
     assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
+
+
+def test_adding_a_clause_without_that() -> None:
+    assert _triples('"The day was bad," he said, adding he would never vote for her.') == [
+        ("he", "said", '"The day was bad,"'),
+        ("he", "adding", "he would never vote for her"),
+    ]
+    assert _triples("The mayor added it to the list.") == []
+
+
+def test_content_before_the_source_then_a_speech_gerund() -> None:
+    body = "Prices went up to pay for the bonuses, she said, citing the annual report."
+    assert _triples(body) == [
+        ("she", "said", "Prices went up to pay for the bonuses"),
+        ("she", "citing", "the annual report"),
+    ]
+
+
+def test_a_fronted_speech_gerund_after_a_preposition() -> None:
+    assert _triples("After saying the bridge was safe, the mayor was cheered.") == [
+        ("the mayor", "saying", "the bridge was safe"),
+    ]
+
+
+def test_a_quote_after_a_dash_closes_the_content() -> None:
+    body = 'The mayor said the bridge would serve everyone -- "the rich and the poor alike."'
+    assert _triples(body) == [
+        ("The mayor", "said", 'the bridge would serve everyone -- "the rich and the poor alike."'),
+    ]
+
+
+def test_a_source_set_off_inside_a_relative_clause() -> None:
+    body = "The park is near the stadium, which, the mayor said, is full on game days."
+    assert _triples(body) == [
+        ("the mayor", "said", "which, the mayor said, is full on game days"),
+    ]
+    body = "The bill, which passed last week, would cut taxes, he said, and help families."
+    assert _triples(body)[0][2].startswith("The bill")
+
+
+def test_content_resumes_after_the_source_and_a_short_adjunct() -> None:
+    body = "Prices rose 5 percent, the agency said in a June report, and wages rose 2 percent."
+    assert _triples(body) == [
+        (
+            "the agency",
+            "said",
+            "Prices rose 5 percent, the agency said in a June report, and wages rose 2 percent",
+        ),
+    ]
+    body = "The difference now, he told me on Friday, is that he reads the news."
+    assert _triples(body)[0][2] == body[:-1]
+
+
+def test_a_quote_then_a_second_predicate() -> None:
+    body = 'The marchers chanted "No justice, no peace!" and kept walking until dawn.'
+    assert _triples(body) == [("The marchers", "chanted", '"No justice, no peace!"')]
+
+
+def test_a_question_put_to_the_speaker_opens_the_sentence() -> None:
+    found = _triples('Asked to name the bomber, the chief said, "Not yet."')
+    assert (None, "Asked", "to name the bomber") in found
+    found = _triples("Asked about the bridge, the mayor said it was safe.")
+    assert (None, "Asked", "the bridge") in found
+    assert _triples('Said Ellis: "It is over."') == [("Ellis", "Said", '"It is over."')]
+
+
+def test_a_colon_then_a_paragraph_in_unpaired_quote_marks() -> None:
+    body = (
+        "The senator continued:\n\n"
+        '"The numbers are bad, and I will read you the question: “Do you trust her?” '
+        'Forty percent said yes."'
+    )
+    (found,) = _read(body)
+    assert found.content.text == body.split("\n\n")[1]
+    quote = (
+        "“For young people, the rate is 33 percent. For the others, it is 36 percent. "
+        "If they are black, the real rate for young people is 51 percent.“"
+    )
+    body = f"On Monday, the senator made this comment:\n\n{quote}\n\nThe debate went on."
+    assert _read(body)[0].content.text == quote
+
+
+def test_double_apostrophes_open_a_quote_after_a_colon() -> None:
+    assert _triples("A reader would now ask: ''Why is he on that network?''") == [
+        ("A reader", "would now ask", "''Why is he on that network?''"),
+    ]
+
+
+def test_a_speech_gerund_after_while_then_a_quote() -> None:
+    body = 'The marchers circled the stadium while chanting, "No justice, no peace."'
+    assert _triples(body) == [("The marchers", "chanting", '"No justice, no peace."')]
+
+
+def test_a_quoted_word_inside_a_reported_clause_keeps_its_zone() -> None:
+    body = 'The lawyer said that the ad "wrongly" suggests that the police back him.'
+    assert _triples(body) == [
+        ("The lawyer", "said", 'that the ad "wrongly" suggests that the police back him'),
+    ]
+
+
+def test_an_aside_between_dashes_inside_a_reported_clause() -> None:
+    body = "Critics note that the mayor — even as he says the budget is tight — has hired aides."
+    ((source, cue, content),) = _triples(body)
+    assert (source, cue) == ("Critics", "note")
+    assert content.startswith("that the mayor — even as he says")
+    assert content.endswith("aides")
+
+
+def test_a_document_reads_a_quote() -> None:
+    assert _triples('"We see hope in these schools," the letter reads.') == [
+        ("the letter", "reads", '"We see hope in these schools,"'),
+    ]
+    assert _triples("She read the report last week.") == []
+
+
+def test_having_said_that_is_no_attribution() -> None:
+    found = _triples("Having said that, the plan has flaws.")
+    assert all(cue != "said" for _, cue, _ in found)
+
+
+def test_said_at_a_long_venue_then_that() -> None:
+    body = "Trump said during a Friday evening rally in Michigan that the deal was bad."
+    assert _triples(body) == [("Trump", "said", "that the deal was bad")]
+
+
+def test_a_bare_reported_clause_and_a_that_clause() -> None:
+    body = "The chief said the videos were unclear and that the footage did not show a gun."
+    assert _triples(body) == [
+        (
+            "The chief",
+            "said",
+            "the videos were unclear and that the footage did not show a gun",
+        ),
+    ]

@@ -51,6 +51,7 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
             "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said it.",
             "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus,",
         ),
+        ("Jane Roe, of Dayton, Ohio, said it.", "Jane Roe, of Dayton, Ohio,"),
         ("President Obama and Hillary Clinton said it.", "President Obama and Hillary Clinton"),
         ("The crowd cheered as she said it.", "she"),
         ("He met voters who said it.", "who"),
@@ -284,6 +285,8 @@ def test_a_subject_pronoun_after_a_leading_phrase_is_the_source() -> None:
         ("He recently pitched the plan to voters.", "He"),
         ("On September 27 they published the results.", "they"),
         ("A reporter for USA Today reported it.", "A reporter for USA Today"),
+        ("The council sent a letter to the board.", "The council"),
+        ("On July 6, 2015, Sanders made the following comment:", "Sanders"),
     ],
 )
 def test_the_leading_subject_drops_adverbs_but_not_names(text: str, expected: str) -> None:

@@ -196,6 +196,12 @@ _SECOND_PREDICATE = re.compile(
     r"where|when|who|which|whether|that|then|thus|hence|over|into|after|before)\b)[a-z]{3,}"
     r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
+# A second predicate right after a quote that opens the content: 'chanted "What curfew?"
+# and kept going' (a past tense, so "and general "legal matters"" stays one object).
+_PREDICATE_AFTER_QUOTE = re.compile(
+    r"\s+(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|went|kept|left|made|took|got|gave|came|"
+    r"ran|began|held|stood|sat|saw|told|said|spent|sent|put|brought|thought|found|fought)\s"
+)
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s")
 # An infinitive or a gerund takes its own adjuncts, also after an object ("asked X to
 # check Y"); an -ing word after a determiner is an adjective or a noun ("a tightening race").
@@ -297,7 +303,7 @@ _TITLE_GLUE = frozenset(
 _RESUMES = re.compile(r"(?:,?\s+[^\s\"“”;:,]+){0,12}?\s*,\s*(?:(?:but|and)\s+)?")
 # "African-Americans, he said, can ...": the source interrupts the content.
 _PARENTHETICAL = re.compile(
-    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
+    r"(?:\s+(?:then|now|later|earlier|again))?,\s+(?![a-z]+ing\s)(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b"
 )
 _WORD = re.compile(r"\w")
@@ -364,8 +370,8 @@ _POSSESSOR = re.compile(
     r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]*\s+){0,2}$"  # "his long-standing ideas about"
 )
-_QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
-_COLON_QUOTE = re.compile(r":\s*(?=[\"“])")
+_QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘]|'')")  # '' opens a quote in some archives
+_COLON_QUOTE = re.compile(r":\s*(?=[\"“]|'')")
 _QUOTE_TAIL_WORDS = 6  # unquoted words that may close a quote's sentence
 _LONGEST_GAP = 20  # words between two quotes that one content span may still bridge
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if)\b")
@@ -530,20 +536,31 @@ _ASIDE_THEN_PREDICATE = re.compile(
     r"(?=\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b)"
 )
-_TIME_THEN_COMMA = re.compile(r"(?:then|now|later|earlier|again),")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?P<pronoun>which|who)\b")
+_TIME_THEN_COMMA = re.compile(
+    r"(?:(?:me|us|him|her|them|reporters)\s+)?(?:then|now|later|earlier|again|"
+    r"(?:on|in|at|during|last|this)\s+[^,;\"“”]{1,25}?),"
+)  # "A, X said (in a June report), B"
 _AUXILIARY_WORDS = frozenset(
     _wordlist("has have had is are was were be been will would can could do does did may might")
 )
 # After a noun-like form ("plans", "notes"), what only a verb takes: a clause or an infinitive.
 _VERB_OBJECT = re.compile(r"\s+to\s+[a-z]+\b")
 _WHEN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b)(?:[Ww]hen|[Ii]f|[Oo]nce)\s+$")
-_QUESTION_AFTER = re.compile(r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b))")
+_QUESTION_AFTER = re.compile(
+    r"\s*(?:(?:about|on|over)\s+|(?=(?:whether|if|how|why|what)\b)|(?=to\s+[a-z]+\b))"
+)
 _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
+_TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
+_VENUE_LEAD = re.compile(r"(?:during|at|in|on)\s+(?:an?|the|his|her|their|its)\s[^,]*$")
+_AND_THAT_INSIDE = re.compile(r"\s(?:and|but)\s+that\s")
+_HAVING_SAID = re.compile(r"[Hh]aving\s+said\s+that\s*,")
+_SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
     r"\s*,\s*(?:[a-z]+ing|on|in|at|during|after|before|while|when|as)\b"
@@ -573,6 +590,11 @@ _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 # A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
 # make the case", "won't be able to brag about". Its subject is the cue's source.
+# A clause opened by a subject pronoun and its verb: "he would never", "they wanted".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:he|she|they|we|I|it|there)\s+(?:[a-z]+ly\s+)?(?:would|will|is|was|were|are|had|has|"
+    r"have|could|can|should|did|does|do|may|might|must|[a-z]+ed|[a-z]+s)\b"
+)
 _CATENATIVE = re.compile(
     r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|also|"
     r"not|never|just|again|still|then|now|only|be|been|[a-z]+n['’]t|[a-z]{3,}ly)\s+){0,3}"
@@ -885,7 +907,14 @@ class _Finder:
     def second_predicate(self, start: int, end: int) -> int:
         """End a noun-phrase content before a second predicate of the cue's subject."""
         text = self.text
-        if _CLAUSE_OPENING.match(text, start, end) or self.in_quote(start) is not None:
+        opening = self.in_quote(start)
+        if (
+            opening is not None
+            and opening.start == start
+            and _PREDICATE_AFTER_QUOTE.match(text, opening.end, end)
+        ):
+            return opening.end  # 'chanted "What curfew?" and kept going'
+        if _CLAUSE_OPENING.match(text, start, end) or opening is not None:
             return end
         if _INFINITIVE.match(text, start, end):
             return end  # "vowed not to repeat it and established ...": all of it
@@ -1003,6 +1032,11 @@ class _Finder:
                 between = self.text[cue.end : start].strip() if start is not None else ""
                 if between and _LISTENER_ONLY.match(re.sub(r"[\"“”]", "", between)):
                     m = _THAT_AT.match(self.text, start or 0, unit.end)
+            if m is None and not cue.info.gerund:
+                both = self.and_that_clause(unit, cue)
+                if both is not None:
+                    zones.append(both)
+                    continue
             if m is None:
                 m = _PARENTHETICAL.match(self.text, cue.end, unit.end)
                 if m is None or not _SOURCE_SET_OFF.search(self.text, unit.start, cue.start):
@@ -1024,6 +1058,19 @@ class _Finder:
             return stop.start()
         return end
 
+    def and_that_clause(self, unit: Unit, cue: Cue) -> tuple[int, int] | None:
+        """``said the videos were X and that the footage did not show Y``: a bare reported
+        clause coordinated with a that-clause is reported too (both up to the cut)."""
+        if _AND_THAT_INSIDE.search(self.text, cue.end, unit.end) is None:
+            return None  # most cues: one fast scan
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or self.text[start : start + 5] == "that ":
+            return None
+        end = self.cut(start, unit.end)
+        if _AND_THAT_INSIDE.search(self.text, start, end) is None:
+            return None
+        return start, end
+
     @staticmethod
     def in_zone(cue: Cue, zones: list[tuple[int, int]]) -> bool:
         return any(a <= cue.start < b for a, b in zones)
@@ -1032,6 +1079,8 @@ class _Finder:
         """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
         if self.in_quote(cue.verb_start) is not None:
             return False
+        if _HAVING_SAID.match(self.text, max(0, cue.verb_start - 7), cue.end + 6):
+            return False  # "Having said that, ...": the writer's connective
         if unit.headline or not self.text[cue.verb_start].isupper():
             return True
         before = self.text[unit.start : cue.start].strip()
@@ -1123,8 +1172,12 @@ class _Finder:
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
                 self.infinitive(unit, cue, lo, to.start())
-            elif _WHEN_BEFORE.search(self.text, lo, cue.start):
-                self.when_asked(unit, cue)
+            elif _WHEN_BEFORE.search(self.text, lo, cue.start) or (
+                not self.text[lo : cue.start].strip()
+                and self.text[cue.verb_start].isupper()
+                and _QUESTION_AFTER.match(self.text, cue.end, unit.end)
+            ):
+                self.when_asked(unit, cue)  # "Asked about X, Trump said": no "when" needed
             elif not self.inverted(unit, cue, lo):
                 self.coordinated(unit, cue, lo)
             return
@@ -1491,17 +1544,29 @@ class _Finder:
         """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""
         source = source_before(self.text, lo, cue.start)
         m = _QUOTE_NEXT.match(self.text, cue.end)
-        if source is None or m is None or self.is_claimed(*source):
+        if m is None or (source is not None and self.is_claimed(*source)):
             return
         region = self.in_quote(m.end())
-        if region is not None and region.end <= unit.end:
-            self.add(
-                unit,
-                (region.start, region.end),
-                (cue.start, cue.end),
-                source,
-                AttributionKind.DIRECT,
-            )
+        if region is None or region.end > unit.end:
+            return
+        if source is None:
+            # "..., while chanting, "QUOTE"": the subject of the clause is the speaker
+            if not cue.info.speech or not _SUBORDINATE_BEFORE_GERUND.search(
+                self.text, max(lo, cue.start - 12), cue.start
+            ):
+                return
+            if self.add(
+                unit, (region.start, region.end), (cue.start, cue.end), None, AttributionKind.DIRECT
+            ):
+                self.pending.append((self.found[-1], unit))
+            return
+        self.add(
+            unit,
+            (region.start, region.end),
+            (cue.start, cue.end),
+            source,
+            AttributionKind.DIRECT,
+        )
 
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
@@ -1529,7 +1594,11 @@ class _Finder:
     def fronted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``Claiming CONTENT, Trump told Fox ...``: a participle opening the sentence;
         its content runs to the comma, its source is the subject after it."""
-        if self.text[lo : cue.start].strip() or not self.text[cue.verb_start].isupper():
+        opening = self.text[lo : cue.start].strip()
+        if opening:
+            if not cue.info.speech or not _TIME_PREPOSITION.fullmatch(opening):
+                return False  # "After saying CONTENT, she was ...": the same, after a preposition
+        elif not self.text[cue.verb_start].isupper():
             return False
         end = None
         for m in _COMMA.finditer(self.text, cue.end, unit.end):
@@ -1720,6 +1789,11 @@ class _Finder:
                     len(window[: m.start()].split()) <= 5
                     and _ADVERBIAL_AFTER.match(window[: m.start()].strip())
                 )
+                or (  # "said during a Friday evening rally in Michigan that ..."
+                    info.lemma == "say"
+                    and len(window[: m.start()].split()) <= 8
+                    and _VENUE_LEAD.match(window[: m.start()])
+                )
             )
         ):
             return pos + m.start()  # "said on Tuesday that ...": the content starts at "that"
@@ -1728,7 +1802,8 @@ class _Finder:
         if info.framed:
             if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
                 return pos  # "painted Romney as a rich guy": the object and its label
-            return None
+            # "adding he would never vote for her": a clause with no "that" still counts
+            return pos if _PRONOUN_CLAUSE.match(text, pos, end) else None
         if info.takes_object:
             listener = _LISTENER.match(window)
             if listener and listener.end() < len(window):
@@ -1822,8 +1897,10 @@ class _Finder:
                 and aside is None
                 and _ADVERBIAL_AFTER.match(after_core)
                 and not _THAT.search(after_core)
+                and not self.goes_on_after_adjunct(after_text)
             )
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
+            or self.speech_gerund_after(cue)
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
         resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
@@ -1837,12 +1914,37 @@ class _Finder:
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
             return self.add(
                 unit,
-                (before[0], self.cut(cue.end, unit.end, obj=False)),
+                (self.relative_opening(before), self.cut(cue.end, unit.end, obj=False)),
                 span,
                 source,
                 AttributionKind.INDIRECT,
             )
         return False
+
+    @staticmethod
+    def goes_on_after_adjunct(after_text: str) -> bool:
+        """``A, X said in a June report, and B``: the content resumes after the adjunct."""
+        m = _TIME_THEN_COMMA.match(after_text)
+        return m is not None and _SAME_SPEAKER_GOES_ON.match(after_text, m.end() - 1) is not None
+
+    def relative_opening(self, before: tuple[int, int]) -> int:
+        """``the stadium, which, X said, is ...``: a source set off inside a relative clause
+        reports that clause only, from its pronoun on (no other comma after it)."""
+        comma = self.text.rfind(",", before[0], before[1])
+        m = _RELATIVE_AFTER_COMMA.match(self.text, comma, before[1]) if comma >= 0 else None
+        if m is None or self.in_quote(comma) is not None:
+            return before[0]
+        return m.start("pronoun")
+
+    def speech_gerund_after(self, cue: Cue) -> bool:
+        """``CONTENT, she said, referencing ...``: a speech gerund after the cue opens an
+        attribution of its own; the content before the source is the whole content (other
+        gerunds go on with it: "..., he said, replacing Clinton would be ...")."""
+        m = _GERUND_AFTER.match(self.text, cue.end)
+        return m is not None and any(
+            c.verb_start < m.end() <= c.end and c.info.speech and c.info.gerund
+            for c in self.unit_cues
+        )
 
     def quote_after(self, unit: Unit) -> tuple[int, int] | None:
         """The quote that makes up the next sentence of the paragraph, if one does."""
@@ -1918,16 +2020,28 @@ class _Finder:
             if self.is_claimed(*content):
                 return False  # the quotes have their own speaker: "Q," she said. "Q."
         elif (
-            block
-            and not following
+            ((block and not following) or self.quote_marked(nxt[0].start, nxt[-1].end))
             and not nxt[0].headline
             and not self.is_claimed(nxt[0].start, nxt[-1].end)
         ):
-            content = self.trim(nxt[0].start, nxt[-1].end)  # a block quote, no marks
+            # a block quote, no marks (or marks the quote finder could not pair)
+            content = self.trim(nxt[0].start, nxt[-1].end)
         else:
             return False
         self.claim(Found(content, cue, source, AttributionKind.DIRECT, unit.paragraph + 1))
         return True
+
+    def quote_marked(self, start: int, end: int) -> bool:
+        """A paragraph that opens and closes with quote marks the quote finder could not
+        pair (a closing mark that ends an inner quote does not count)."""
+        last = len(self.text[start:end].rstrip()) + start - 1
+        return (
+            self.text[start] in _OPEN_MARKS
+            and last > start
+            and self.text[last] in _OPEN_MARKS + _CLOSE_MARKS
+            and self.in_quote(start) is None
+            and not any(r.closed and r.end == last + 1 for r in self.regions_in(start, end))
+        )
 
     def inverted(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``CONTENT, said X`` (also right after a quote ending in ?, ! or a comma)."""

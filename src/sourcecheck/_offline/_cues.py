@@ -66,7 +66,7 @@ _SPEECH = _wordlist(
     speculate theorize term nickname depict frame paint
     highlight downplay imply:implied confess refute rebut reassure scoff affirm
     unveil outline offer promote link express detail invoke repudiate disavow taunt concur
-    contradict compliment
+    contradict compliment read:read
     """
 )
 _OTHER = _wordlist(
@@ -109,6 +109,7 @@ _FRAMED = frozenset(
         "notice",
         "judge",
         "swear",
+        "read",  # '"...," the letter reads' (not "she read the report")
     }
 )
 # Verbs whose finite forms also mean "take on" ("would assume office", "has assumed a

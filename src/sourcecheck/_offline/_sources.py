@@ -241,6 +241,17 @@ _AUXILIARY = frozenset(
 )
 
 
+# Common irregular past tenses: the verb after a subject ("Sanders made the comment:").
+_IRREGULAR_PASTS = frozenset(
+    _wordlist(
+        """
+    made took gave got went came kept left held thought found brought began ran saw spent
+    sent sat stood spoke became
+    """
+    )
+)
+
+
 def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject that opens ``text[start:end]``: the words before its first verb.
 
@@ -259,11 +270,15 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         opener in _PREPOSITIONS or opener in _LEADING or opener.endswith("ly")
     ):
         toks = toks[comma + 1 :]  # past a leading "In a speech on Monday,"
+        if len(toks) > 2 and text[toks[0][0] : toks[0][1]].isdigit() and text[toks[1][0]] == ",":
+            toks = toks[2:]  # and past the year of "On July 6, 2015,"
     taken: list[tuple[int, int]] = []
     for tok in toks:
         word = text[tok[0] : tok[1]]
         low = word.lower()
-        if text[tok[0]].islower() and (low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS):
+        if text[tok[0]].islower() and (
+            low in _AUXILIARY or low.endswith("ed") or low in CUE_WORDS or low in _IRREGULAR_PASTS
+        ):
             break
         taken.append(tok)
         if len(taken) > 24:
@@ -426,6 +441,11 @@ def _appositive_start(text: str, lo: int, comma: int, outer_lo: int) -> int | No
         return name[0][0] if name and _ends_in_name(text, name) and len(name) <= 8 else None
     if not appositive or not name or len(name) > 10:
         return None
+    if len(appositive) <= 2 and all(_is_capital(text[a:b]) for a, b in appositive):
+        # "Johnnie Wilson, of Springfield, Va.,": a state after a place is part of it
+        outer = text.rfind(",", outer_lo, inner)
+        if outer >= 0 and _PLACE_OPENING.match(text, outer + 1, inner):
+            return _appositive_start(text, _clause_start(text, outer_lo, outer), inner, outer_lo)
     if len(appositive) > (40 if _low(text, appositive[0]) in {"who", "which"} else 24):
         return None
     if _role_then_name(text, name, appositive):
@@ -581,6 +601,7 @@ def _name_before_description(text: str, lo: int, start: int) -> int:
 
 
 _RELATIVE = re.compile(r"\s*(?:who|which)\b")
+_PLACE_OPENING = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
 _DASH_BEFORE = re.compile(r"\s*(?:--|[—―–])$")
 
 
