@@ -49,3 +49,9 @@ def test_a_meeting_to_discuss_is_its_subjects() -> None:
     [(source, cue, content)] = _triples(body)
     assert (source, content) == ("European leaders", "the crisis")
     assert cue.endswith("to discuss")
+
+
+def test_a_hearsay_passive_after_a_long_subject() -> None:
+    body = "About one in every nine voters this fall is expected to be young."
+    assert _triples(body) == [(None, "is expected", body[:-1])]
+    assert _triples("About one in every nine voters this fall is expected.") == []

@@ -481,6 +481,7 @@ _TIME_BEFORE = re.compile(
     rf"\s+(?:in\s+(?:{_MONTH}\s+)?\d{{4}}|in\s+{_MONTH}|(?:on\s+)?{_DAY}|in\s+recent\s+"
     rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
+_INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -1008,6 +1009,8 @@ class _Finder:
         agent after "by" the source; with no agent (``North Korea is not thought to be
         capable ...``), the whole clause is the content, with no source."""
         subject = source_before(self.text, lo, cue.start)
+        if subject is None and cue.info.lemma in _HEARSAY_PASSIVES:
+            subject = self.passive_subject(lo, cue)
         if subject is None or self.is_claimed(*subject):
             return
         span = (cue.start, cue.end)
@@ -1037,6 +1040,24 @@ class _Finder:
                 return
         if cue.info.lemma in _HEARSAY_PASSIVES:  # "is expected to", not "was found in a drawer"
             self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
+
+    def passive_subject(self, lo: int, cue: Cue) -> tuple[int, int] | None:
+        """``About one of every nine voters this fall is expected to be ...``: before a
+        passive and its infinitive, the clause's words up to the verb are its subject
+        (a noun phrase too long or odd for a source)."""
+        if not _INFINITIVE_NEXT.match(self.text, cue.end):
+            return None
+        start = lo
+        for m in _CLAUSE_EDGE.finditer(self.text, lo, cue.start):
+            start = m.end()
+        words = self.text[start : cue.start].split()
+        if not 2 <= len(words) <= 12 or not (
+            words[0][0].isupper() or words[0].lower() in _DETERMINER_WORDS
+        ):
+            return None
+        if self.in_quote(start) is not None or self.regions_in(start, cue.start):
+            return None
+        return start, start + len(self.text[start : cue.start].rstrip())
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
