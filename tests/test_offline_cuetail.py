@@ -55,3 +55,10 @@ def test_a_hearsay_passive_after_a_long_subject() -> None:
     body = "About one in every nine voters this fall is expected to be young."
     assert _triples(body) == [(None, "is expected", body[:-1])]
     assert _triples("About one in every nine voters this fall is expected.") == []
+
+
+def test_a_noun_of_public_judgment_attributes_its_object() -> None:
+    body = "The agency came under sharp criticism for its slow response."
+    assert _triples(body) == [(None, "criticism for", "its slow response")]
+    body = "The council issued a strong condemnation of the test."
+    assert _triples(body) == [(None, "condemnation of", "the test")]

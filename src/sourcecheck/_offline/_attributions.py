@@ -482,6 +482,11 @@ _TIME_BEFORE = re.compile(
     rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
 _INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
+# Nouns of public judgment and their object: "sharp criticism for failing to ...".
+_REACTION = re.compile(
+    r"\b(?=[cprsbo])(?P<cue>(?:criticism|condemnation|praise|scrutiny|backlash|outrage|outcry|"
+    r"ridicule|rebuke|skepticism|scepticism)\s+(?:for|of|over|about|against))\s+"
+)
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -803,6 +808,7 @@ class _Finder:
             self.in_evidence(unit)
             self.stance(unit)
             self.nominal(unit)
+            self.reaction(unit)
             self.give_subjects()
         for unit in self.units:
             self.colon_quote(unit)
@@ -1165,6 +1171,19 @@ class _Finder:
                 owner.span("source"),
                 AttributionKind.INDIRECT,
             )
+
+    def reaction(self, unit: Unit) -> None:
+        """``came under withering criticism for CONTENT``, ``a strong condemnation of``:
+        a noun of public judgment with no possessor attributes its object (to no one
+        named)."""
+        for m in _REACTION.finditer(self.text, unit.start, unit.end):
+            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
+                continue
+            start = m.end()
+            end = self.subordinate_end(
+                self.unit_start(unit, start), start, self.cut(start, unit.end)
+            )
+            self.add(unit, (start, end), m.span("cue"), None, AttributionKind.INDIRECT)
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
