@@ -62,3 +62,8 @@ def test_a_noun_of_public_judgment_attributes_its_object() -> None:
     assert _triples(body) == [(None, "criticism for", "its slow response")]
     body = "The council issued a strong condemnation of the test."
     assert _triples(body) == [(None, "condemnation of", "the test")]
+
+
+def test_a_common_noun_possessor_of_a_noun_cue() -> None:
+    body = "Nothing has stopped the government's determination to build the dam."
+    assert ("the government's", "determination", "to build the dam") in _triples(body)

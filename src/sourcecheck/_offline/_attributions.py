@@ -295,7 +295,8 @@ _NOUN_CUE = re.compile(
 )
 _POSSESSOR = re.compile(
     r"(?P<source>(?!(?:It|That|There|Here|What|Who|He|She|This|Where|How|Let)['’]s\b)"
-    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"|\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*['’]s?)"
     r"\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]*\s+){0,2}$"  # "his long-standing ideas about"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘])")
