@@ -67,3 +67,10 @@ def test_a_noun_of_public_judgment_attributes_its_object() -> None:
 def test_a_common_noun_possessor_of_a_noun_cue() -> None:
     body = "Nothing has stopped the government's determination to build the dam."
     assert ("the government's", "determination", "to build the dam") in _triples(body)
+
+
+def test_a_noun_of_attitude_attributes_what_it_is_about() -> None:
+    body = "Many voters have had reservations about the new tax."
+    assert _triples(body) == [(None, "reservations about", "the new tax")]
+    body = 'The mayor praised the plan, citing criticism of "the old rules" by residents.'
+    assert not [t for t in _triples(body) if t[1] == "criticism of"]

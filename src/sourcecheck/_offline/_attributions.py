@@ -483,10 +483,14 @@ _TIME_BEFORE = re.compile(
     rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
 _INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
-# Nouns of public judgment and their object: "sharp criticism for failing to ...".
+# Nouns of public judgment and their object ("sharp criticism for failing to ..."), and
+# nouns of an attitude and what it is about ("reservations about voting for ...").
 _REACTION = re.compile(
-    r"\b(?=[cprsbo])(?P<cue>(?:criticism|condemnation|praise|scrutiny|backlash|outrage|outcry|"
-    r"ridicule|rebuke|skepticism|scepticism)\s+(?:for|of|over|about|against))\s+"
+    r"\b(?=[cprsbohdemui])(?P<cue>(?:criticism|condemnation|praise|scrutiny|backlash|outrage|"
+    r"outcry|ridicule|rebuke|skepticism|scepticism)(?=\s+(?:for|of|over|about|against)\s)"
+    r"|(?:hopes|reservations|reluctance|recognition|determination|eagerness|misgivings|"
+    r"unwillingness|insistence)(?=\s+(?:of|about|over|to|that)\s))"
+    r"\s+(?P<rest>[a-z]+)\s"
 )
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
@@ -1174,17 +1178,24 @@ class _Finder:
             )
 
     def reaction(self, unit: Unit) -> None:
-        """``came under withering criticism for CONTENT``, ``a strong condemnation of``:
-        a noun of public judgment with no possessor attributes its object (to no one
-        named)."""
+        """``came under withering criticism for CONTENT``, ``with hopes of CONTENT``: a
+        noun of public judgment or of an attitude, with no possessor, attributes its
+        object (to no one named); not inside an earlier cue's content, nor around a quote."""
         for m in _REACTION.finditer(self.text, unit.start, unit.end):
             if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
                 continue
-            start = m.end()
+            if any(
+                c.verb_start < m.start() and self.in_quote(c.verb_start) is None
+                for c in self.unit_cues
+            ):
+                continue  # "references FBI criticism of ...": inside that cue's content
+            cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
             end = self.subordinate_end(
                 self.unit_start(unit, start), start, self.cut(start, unit.end)
             )
-            self.add(unit, (start, end), m.span("cue"), None, AttributionKind.INDIRECT)
+            if self.regions_in(start, end):
+                continue  # a quote in it: left to the quote rules
+            self.add(unit, (start, end), cue, None, AttributionKind.INDIRECT)
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
