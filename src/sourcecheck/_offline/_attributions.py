@@ -268,7 +268,7 @@ _EDITORIAL_LABELS = frozenset(
     }
 )
 _GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
-_NOUN_CUES = trie_pattern(
+_POSSESSED_NOUNS = frozenset(
     _wordlist(
         """
     accusation accusations acknowledgment admission allegation allegations announcement
@@ -287,9 +287,31 @@ _NOUN_CUES = trie_pattern(
     """
     )
 )
+# Nouns of public judgment and their object ("sharp criticism for failing to ..."), and
+# nouns of an attitude and what it is about ("reservations about voting for ..."): cues
+# even with no possessor, before these words.
+_JUDGMENT_NOUNS = frozenset(
+    _wordlist(
+        """
+    criticism condemnation praise scrutiny backlash outrage outcry ridicule rebuke
+    skepticism scepticism
+    """
+    )
+)
+_ATTITUDE_NOUNS = frozenset(
+    _wordlist(
+        """
+    hopes reservations reluctance recognition determination eagerness misgivings
+    unwillingness insistence
+    """
+    )
+)
+_JUDGMENT_OBJECT = frozenset({"for", "of", "over", "about", "against"})
+_ATTITUDE_OBJECT = frozenset({"of", "about", "over", "to", "that"})
+_NOUN_CUES = trie_pattern(sorted(_POSSESSED_NOUNS | _JUDGMENT_NOUNS | _ATTITUDE_NOUNS))
 # The noun first (a fast scan), then its possessor in the few words before it.
 _NOUN_CUE = re.compile(
-    r"\b(?=[abcdefghimoprstvw])(?P<cue>"
+    r"\b(?=[abcdefghimoprstuvw])(?P<cue>"
     + _NOUN_CUES
     + r")\s+(?P<rest>that|to|of|about|for|on|against|over)\b"
 )
@@ -483,15 +505,6 @@ _TIME_BEFORE = re.compile(
     rf"(?:days|weeks|months|years)|(?:earlier\s+|later\s+)?(?:last|this)\s+(?:week|month|year))\s+$"
 )
 _INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
-# Nouns of public judgment and their object ("sharp criticism for failing to ..."), and
-# nouns of an attitude and what it is about ("reservations about voting for ...").
-_REACTION = re.compile(
-    r"\b(?=[cprsbohdemui])(?P<cue>(?:criticism|condemnation|praise|scrutiny|backlash|outrage|"
-    r"outcry|ridicule|rebuke|skepticism|scepticism)(?=\s+(?:for|of|over|about|against)\s)"
-    r"|(?:hopes|reservations|reluctance|recognition|determination|eagerness|misgivings|"
-    r"unwillingness|insistence)(?=\s+(?:of|about|over|to|that)\s))"
-    r"\s+(?P<rest>[a-z]+)\s"
-)
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -813,7 +826,6 @@ class _Finder:
             self.in_evidence(unit)
             self.stance(unit)
             self.nominal(unit)
-            self.reaction(unit)
             self.give_subjects()
         for unit in self.units:
             self.colon_quote(unit)
@@ -928,7 +940,7 @@ class _Finder:
             return
         source = source_before(self.text, lo, cue.start)
         if source is None:
-            time = _TIME_BEFORE.search(self.text, lo, cue.start)
+            time = _TIME_BEFORE.search(self.text, max(lo, cue.start - 40), cue.start)
             if time is not None:  # "An ad in 2008 questioned whether"
                 source = source_before(self.text, lo, time.start())
         if source is None or self.is_claimed(*source):
@@ -1160,8 +1172,19 @@ class _Finder:
         """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
         source is the possessive before it."""
         for m in _NOUN_CUE.finditer(self.text, unit.start, unit.end):
-            owner = _POSSESSOR.search(self.text, max(unit.start, m.start() - 60), m.start())
-            if owner is None or self.in_quote(m.start()) is not None:
+            noun = m["cue"]
+            owner = (
+                _POSSESSOR.search(self.text, max(unit.start, m.start() - 60), m.start())
+                if noun in _POSSESSED_NOUNS
+                else None
+            )
+            if owner is None:
+                if (noun in _JUDGMENT_NOUNS and m["rest"] in _JUDGMENT_OBJECT) or (
+                    noun in _ATTITUDE_NOUNS and m["rest"] in _ATTITUDE_OBJECT
+                ):
+                    self.reaction(unit, m)
+                continue
+            if self.in_quote(m.start()) is not None:
                 continue
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
@@ -1177,25 +1200,21 @@ class _Finder:
                 AttributionKind.INDIRECT,
             )
 
-    def reaction(self, unit: Unit) -> None:
+    def reaction(self, unit: Unit, m: re.Match[str]) -> None:
         """``came under withering criticism for CONTENT``, ``with hopes of CONTENT``: a
         noun of public judgment or of an attitude, with no possessor, attributes its
         object (to no one named); not inside an earlier cue's content, nor around a quote."""
-        for m in _REACTION.finditer(self.text, unit.start, unit.end):
-            if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
-                continue
-            if any(
-                c.verb_start < m.start() and self.in_quote(c.verb_start) is None
-                for c in self.unit_cues
-            ):
-                continue  # "references FBI criticism of ...": inside that cue's content
-            cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
-            end = self.subordinate_end(
-                self.unit_start(unit, start), start, self.cut(start, unit.end)
-            )
-            if self.regions_in(start, end):
-                continue  # a quote in it: left to the quote rules
-            self.add(unit, (start, end), cue, None, AttributionKind.INDIRECT)
+        if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
+            return
+        if any(
+            c.verb_start < m.start() and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        ):
+            return  # "references FBI criticism of ...": inside that cue's content
+        cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+        end = self.subordinate_end(self.unit_start(unit, start), start, self.cut(start, unit.end))
+        if self.regions_in(start, end):
+            return  # a quote in it: left to the quote rules
+        self.add(unit, (start, end), cue, None, AttributionKind.INDIRECT)
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
