@@ -49,3 +49,28 @@ def test_a_meeting_to_discuss_is_its_subjects() -> None:
     [(source, cue, content)] = _triples(body)
     assert (source, content) == ("European leaders", "the crisis")
     assert cue.endswith("to discuss")
+
+
+def test_a_hearsay_passive_after_a_long_subject() -> None:
+    body = "About one in every nine voters this fall is expected to be young."
+    assert _triples(body) == [(None, "is expected", body[:-1])]
+    assert _triples("About one in every nine voters this fall is expected.") == []
+
+
+def test_a_noun_of_public_judgment_attributes_its_object() -> None:
+    body = "The agency came under sharp criticism for its slow response."
+    assert _triples(body) == [(None, "criticism for", "its slow response")]
+    body = "The council issued a strong condemnation of the test."
+    assert _triples(body) == [(None, "condemnation of", "the test")]
+
+
+def test_a_common_noun_possessor_of_a_noun_cue() -> None:
+    body = "Nothing has stopped the government's determination to build the dam."
+    assert ("the government's", "determination", "to build the dam") in _triples(body)
+
+
+def test_a_noun_of_attitude_attributes_what_it_is_about() -> None:
+    body = "Many voters have had reservations about the new tax."
+    assert _triples(body) == [(None, "reservations about", "the new tax")]
+    body = 'The mayor praised the plan, citing criticism of "the old rules" by residents.'
+    assert not [t for t in _triples(body) if t[1] == "criticism of"]

@@ -339,7 +339,7 @@ _EDITORIAL_LABELS = frozenset(
     }
 )
 _GERUND_AFTER = re.compile(r",\s+[a-z]+ing\b")
-_NOUN_CUES = trie_pattern(
+_POSSESSED_NOUNS = frozenset(
     _wordlist(
         """
     accusation accusations acknowledgment admission allegation allegations announcement
@@ -358,16 +358,39 @@ _NOUN_CUES = trie_pattern(
     """
     )
 )
+# Nouns of public judgment and their object ("sharp criticism for failing to ..."), and
+# nouns of an attitude and what it is about ("reservations about voting for ..."): cues
+# even with no possessor, before these words.
+_JUDGMENT_NOUNS = frozenset(
+    _wordlist(
+        """
+    criticism condemnation praise scrutiny backlash outrage outcry ridicule rebuke
+    skepticism scepticism
+    """
+    )
+)
+_ATTITUDE_NOUNS = frozenset(
+    _wordlist(
+        """
+    hopes reservations reluctance recognition determination eagerness misgivings
+    unwillingness insistence
+    """
+    )
+)
+_JUDGMENT_OBJECT = frozenset({"for", "of", "over", "about", "against"})
+_ATTITUDE_OBJECT = frozenset({"of", "about", "over", "to", "that"})
+_NOUN_CUES = trie_pattern(sorted(_POSSESSED_NOUNS | _JUDGMENT_NOUNS | _ATTITUDE_NOUNS))
 # The noun first (a fast scan), then its possessor in the few words before it.
 _NOUN_CUE = re.compile(
-    r"\b(?=[abcdefghimoprstvw])(?P<cue>"
+    r"\b(?=[abcdefghimoprstuvw])(?P<cue>"
     + _NOUN_CUES
     + r")\s+(?P<rest>that|to|of|about|for|on|against|over)\b"
 )
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b")
 _POSSESSOR = re.compile(
     r"(?P<source>(?!(?:It|That|There|Here|What|Who|He|She|This|Where|How|Let)['’]s\b)"
-    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"|\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*['’]s?)"
     r"\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]*\s+){0,2}$"  # "his long-standing ideas about"
 )
 _QUOTE_NEXT = re.compile(r"[,:]?\s*(?=[\"“‘]|'')")  # '' opens a quote in some archives
@@ -585,6 +608,7 @@ _SUBORDINATOR_BEFORE = re.compile(
 _ASIDE_THEN_THAT = re.compile(r"[^,;:\"“”]{1,80}?,\s+(?=that\s)")  # set off by commas
 _ASIDE_DASHES = ("--", "—", "―", "–")
 _AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
+_INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
@@ -1165,7 +1189,7 @@ class _Finder:
             return
         source = source_before(self.text, lo, cue.start)
         if source is None:
-            time = _TIME_BEFORE.search(self.text, lo, cue.start)
+            time = _TIME_BEFORE.search(self.text, max(lo, cue.start - 40), cue.start)
             if time is not None:  # "An ad in 2008 questioned whether"
                 source = source_before(self.text, lo, time.start())
         if source is None or self.is_claimed(*source):
@@ -1261,6 +1285,8 @@ class _Finder:
         agent after "by" the source; with no agent (``North Korea is not thought to be
         capable ...``), the whole clause is the content, with no source."""
         subject = source_before(self.text, lo, cue.start)
+        if subject is None and cue.info.lemma in _HEARSAY_PASSIVES:
+            subject = self.passive_subject(lo, cue)
         if subject is None or self.is_claimed(*subject):
             return
         span = (cue.start, cue.end)
@@ -1290,6 +1316,24 @@ class _Finder:
                 return
         if cue.info.lemma in _HEARSAY_PASSIVES:  # "is expected to", not "was found in a drawer"
             self.add(unit, (subject[0], end), span, None, AttributionKind.INDIRECT)
+
+    def passive_subject(self, lo: int, cue: Cue) -> tuple[int, int] | None:
+        """``About one of every nine voters this fall is expected to be ...``: before a
+        passive and its infinitive, the clause's words up to the verb are its subject
+        (a noun phrase too long or odd for a source)."""
+        if not _INFINITIVE_NEXT.match(self.text, cue.end):
+            return None
+        start = lo
+        for m in _CLAUSE_EDGE.finditer(self.text, lo, cue.start):
+            start = m.end()
+        words = self.text[start : cue.start].split()
+        if not 2 <= len(words) <= 12 or not (
+            words[0][0].isupper() or words[0].lower() in _DETERMINER_WORDS
+        ):
+            return None
+        if self.in_quote(start) is not None or self.regions_in(start, cue.start):
+            return None
+        return start, start + len(self.text[start : cue.start].rstrip())
 
     def as_put_it(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``As X put it, CONTENT`` and ``CONTENT, as X put it``; "he put it on the
@@ -1381,8 +1425,19 @@ class _Finder:
         """``Trump's claim that CONTENT``, ``his promise to CONTENT``: a noun cue whose
         source is the possessive before it."""
         for m in _NOUN_CUE.finditer(self.text, unit.start, unit.end):
-            owner = _POSSESSOR.search(self.text, max(unit.start, m.start() - 60), m.start())
-            if owner is None or self.in_quote(m.start()) is not None:
+            noun = m["cue"]
+            owner = (
+                _POSSESSOR.search(self.text, max(unit.start, m.start() - 60), m.start())
+                if noun in _POSSESSED_NOUNS
+                else None
+            )
+            if owner is None:
+                if (noun in _JUDGMENT_NOUNS and m["rest"] in _JUDGMENT_OBJECT) or (
+                    noun in _ATTITUDE_NOUNS and m["rest"] in _ATTITUDE_OBJECT
+                ):
+                    self.reaction(unit, m)
+                continue
+            if self.in_quote(m.start()) is not None:
                 continue
             if self.is_claimed(owner.start(), m.end("cue")):
                 continue
@@ -1413,6 +1468,22 @@ class _Finder:
         if verb is None or self.in_quote(verb.start()) is not None:
             return end
         return verb.start()
+
+    def reaction(self, unit: Unit, m: re.Match[str]) -> None:
+        """``came under withering criticism for CONTENT``, ``with hopes of CONTENT``: a
+        noun of public judgment or of an attitude, with no possessor, attributes its
+        object (to no one named); not inside an earlier cue's content, nor around a quote."""
+        if self.in_quote(m.start()) is not None or self.is_claimed(m.start(), m.end()):
+            return
+        if any(
+            c.verb_start < m.start() and self.in_quote(c.verb_start) is None for c in self.unit_cues
+        ):
+            return  # "references FBI criticism of ...": inside that cue's content
+        cue, start = self.preposition_in_cue(m.span("cue"), m.start("rest"), m.end("rest"))
+        end = self.subordinate_end(self.unit_start(unit, start), start, self.cut(start, unit.end))
+        if self.regions_in(start, end):
+            return  # a quote in it: left to the quote rules
+        self.add(unit, (start, end), cue, None, AttributionKind.INDIRECT)
 
     def coordinated(self, unit: Unit, cue: Cue, lo: int) -> None:
         """``X urged A, and criticized B``: the second verb shares the first one's subject
