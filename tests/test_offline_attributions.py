@@ -1391,6 +1391,7 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
     [
         "These employees, the chief explained earlier in the hearing, were well paid.",
         "These employees, the chief said later, were well paid.",
+        "The change this year, the mayor told me on Tuesday, is that the buses run late.",
     ],
 )
 def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:

@@ -526,6 +526,7 @@ _THAT_AT = re.compile(r"(?=that\s)")
 # "These employees, X explained earlier in the hearing, were ...": a time or place after
 # the cue, then the content's predicate.
 _ASIDE_THEN_PREDICATE = re.compile(
+    r"(?:(?:me|us|him|her|them|reporters)\s+)?"  # "A, he told me on Friday, is B"
     r"(?:on|in|at|during|earlier|later|last|this|then|now|again)\b[^,;:\"“”]{0,50}?,"
     r"(?=\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b)"
