@@ -596,6 +596,15 @@ def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
         # an absolute or participial opening closes at its comma too
         ("With aides worried about the polls, Lee is changing course.", "about the polls"),
         ("Fearing that the vote would fail, the mayor delayed it.", "that the vote would fail"),
+        # a gerund after its subject, in a "just as" or ", with" clause
+        (
+            "But just as the slump had voters wondering about his health, the storm hit us.",
+            "about his health",
+        ),
+        (
+            "Amid the slump, with voters wondering about his health, the storm hit us.",
+            "about his health",
+        ),
     ],
 )
 def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(

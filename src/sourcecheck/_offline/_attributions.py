@@ -213,7 +213,7 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
     r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
     r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
-    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing)\b"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing|[Jj]ust\s+as)\b"
 )
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
@@ -252,6 +252,7 @@ _PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
+    r"|[,;]\s+with\b"  # "Amid X, with Republicans wondering about Y, the scare ..."
 )
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
@@ -1518,7 +1519,7 @@ class _Finder:
             return False
         if not self.add(
             unit,
-            (start, self.cut(start, unit.end)),
+            (start, self.subordinate_end(lo, start, self.cut(start, unit.end))),
             (cue.verb_start, cue.end),
             None,
             AttributionKind.INDIRECT,
