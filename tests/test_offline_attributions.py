@@ -1405,3 +1405,13 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
 )
 def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
     assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
+
+
+def test_a_free_relative_before_a_source_is_not_part_of_it() -> None:
+    found = _read(
+        "The mayor has repeatedly wondered whether the buses will be on time, engaging in "
+        "what critics described as delay tactics."
+    )
+    assert found[0].source is not None
+    assert found[0].source.text == "The mayor"
+    assert all(a.source is None or "what" not in a.source.text for a in found)

@@ -544,6 +544,8 @@ _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
+# A free relative opening the source: "what analysts described as X" (the source follows).
+_WHAT_IN_SOURCE = re.compile(r"\bwhat\s+")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
@@ -1121,6 +1123,10 @@ class _Finder:
             time = _TIME_BEFORE.search(self.text, lo, cue.start)
             if time is not None:  # "An ad in 2008 questioned whether"
                 source = source_before(self.text, lo, time.start())
+        if source is not None:
+            wh = _WHAT_IN_SOURCE.search(self.text, source[0], source[1])
+            if wh is not None and wh.end() < source[1]:
+                source = (wh.end(), source[1])  # "engaging in what analysts described as"
         if source is None or self.is_claimed(*source):
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
