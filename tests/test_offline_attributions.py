@@ -502,6 +502,10 @@ def test_content_ends_before_a_double_hyphen_aside() -> None:
     [
         ("As Ms. Simonyan put it, RT offers a new perspective.", "RT offers a new perspective"),
         ("RT offers a new perspective, as Ms. Simonyan put it.", "RT offers a new perspective"),
+        (
+            "He came to be seen, as Ms. Simonyan put it in a profile, \u201cthe showman.\u201d",
+            "\u201cthe showman.\u201d",
+        ),
     ],
 )
 def test_as_x_put_it(body: str, content: str) -> None:

@@ -1252,7 +1252,16 @@ class _Finder:
         m = _AS_BEFORE.search(self.text, lo, source[0])
         if m is None:
             return
-        if self.text[lo : m.start()].strip(" ,"):
+        after = self.content_start(cue.end, unit.end, cue.info)
+        region = self.in_quote(after) if after is not None and after > cue.end else None
+        if (
+            region is not None
+            and region.start == after
+            and not self.text[region.end : unit.end].strip(" .")
+            and self.text[cue.end : after].strip().endswith(",")
+        ):
+            content = (region.start, region.end)  # "A, as X put it in Y, "QUOTE."": the quote
+        elif self.text[lo : m.start()].strip(" ,"):
             content = (lo, m.start())  # "CONTENT, as X put it"
         else:
             content = (cue.end, self.cut(cue.end, unit.end))
