@@ -503,6 +503,11 @@ def test_content_ends_before_a_double_hyphen_aside() -> None:
         ("As Ms. Simonyan put it, RT offers a new perspective.", "RT offers a new perspective"),
         ("RT offers a new perspective, as Ms. Simonyan put it.", "RT offers a new perspective"),
         (
+            "Critics balk, because while most lines run late, the fare is high, as Ms. Simonyan "
+            "put it.",
+            "the fare is high",
+        ),
+        (
             "He came to be seen, as Ms. Simonyan put it in a profile, \u201cthe showman.\u201d",
             "\u201cthe showman.\u201d",
         ),

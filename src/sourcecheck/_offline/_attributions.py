@@ -498,6 +498,11 @@ _PREDICATE_VERB = re.compile(
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
+# A subordinate clause and the comma that closes it: "while most applicants must B, "
+_CLOSED_SUBORDINATE = re.compile(
+    r"\b(?:[Bb]ecause|[Ww]hile|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ss]ince|[Ii]f|[Ww]hen|[Uu]nless)"
+    r"\b[^,;\"“”]*,\s+"
+)
 _ASIDE_THEN_QUOTE = re.compile(
     r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day"
     # "saying during the debate last week, "QUOTE"": a short time or place phrase
@@ -1262,6 +1267,9 @@ class _Finder:
         ):
             content = (region.start, region.end)  # "A, as X put it in Y, "QUOTE."": the quote
         elif self.text[lo : m.start()].strip(" ,"):
+            clauses = list(_CLOSED_SUBORDINATE.finditer(self.text, lo, m.start()))
+            if clauses:  # "A, because while B, C, as X put it": the main clause C
+                lo = clauses[-1].end()
             content = (lo, m.start())  # "CONTENT, as X put it"
         else:
             content = (cue.end, self.cut(cue.end, unit.end))
