@@ -76,6 +76,11 @@ def test_according_to_after_the_content() -> None:
     assert a.kind is AttributionKind.ACCORDING_TO
 
 
+def test_according_to_after_a_dash_and_a_relative_takes_the_relative() -> None:
+    (a,) = _read("He argues the rival plan must fail - which it often does, according to Reuters.")
+    assert a.content.text == "which it often does"
+
+
 def test_according_to_before_the_content() -> None:
     (a,) = _read("According to a new poll by the Post, the race is tied.")
     assert a.content.text == "the race is tied"

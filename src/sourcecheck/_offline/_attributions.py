@@ -498,6 +498,7 @@ _PREDICATE_VERB = re.compile(
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
+_DASH_RELATIVE = re.compile(r"\s(?:-|--|—|–|―)\s+(?=(?:which|who)\s)")
 # A subordinate clause and the comma that closes it: "while most applicants must B, "
 _CLOSED_SUBORDINATE = re.compile(
     r"\b(?:[Bb]ecause|[Ww]hile|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ss]ince|[Ii]f|[Ww]hen|[Uu]nless)"
@@ -2015,6 +2016,9 @@ class _Finder:
             return
         if before[1] - before[0] > 0 and len(self.text[before[0] : before[1]].split()) >= 2:
             content = before
+            dashes = list(_DASH_RELATIVE.finditer(self.text, *before))
+            if dashes:  # "A - which it often is, according to X": the relative aside
+                content = (dashes[-1].end(), before[1])
         else:
             content = (source[1], unit.end)
             if " " not in self.text[slice(*self.trim(*content))]:
