@@ -77,7 +77,7 @@ def test_according_to_after_the_content() -> None:
 
 
 def test_according_to_after_a_dash_and_a_relative_takes_the_relative() -> None:
-    (a,) = _read("He argues the rival plan must fail - which it often does, according to Reuters.")
+    (a,) = _read("The rival plan must fail - which it often does, according to Reuters.")
     assert a.content.text == "which it often does"
 
 
