@@ -1421,6 +1421,11 @@ def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> No
     assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
 
 
+def test_a_split_relative_clause_around_a_source_starts_at_the_relative() -> None:
+    (a,) = _read("The park is near the stadium, which, the mayor said, is full on game days.")
+    assert a.content.text == "which, the mayor said, is full on game days"
+
+
 def test_a_free_relative_before_a_source_is_not_part_of_it() -> None:
     found = _read(
         "The mayor has repeatedly wondered whether the buses will be on time, engaging in "

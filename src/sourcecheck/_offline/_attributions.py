@@ -498,6 +498,8 @@ _PREDICATE_VERB = re.compile(
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
+# "the stadium, which, X said, is full": the relative clause around the source is the content
+_RELATIVE_THEN_SOURCE = re.compile(r",\s+(?=(?:which|who)\W*$)")
 _DASH_RELATIVE = re.compile(r"\s(?:-|--|—|–|―)\s+(?=(?:which|who)\s)")
 # A subordinate clause and the comma that closes it: "while most applicants must B, "
 _CLOSED_SUBORDINATE = re.compile(
@@ -1861,9 +1863,10 @@ class _Finder:
             and not _GERUND_AFTER.match(after_text)
         ):
             # "CONTENT, X said, CONTENT": PolNeAR splits it; one span covers both parts.
+            relative = _RELATIVE_THEN_SOURCE.search(self.text, *before)
             return self.add(
                 unit,
-                (before[0], self.cut(cue.end, unit.end, obj=False)),
+                (relative.end() if relative else before[0], self.cut(cue.end, unit.end, obj=False)),
                 span,
                 source,
                 AttributionKind.INDIRECT,
