@@ -76,6 +76,11 @@ def test_according_to_after_the_content() -> None:
     assert a.kind is AttributionKind.ACCORDING_TO
 
 
+def test_according_to_after_a_dash_and_a_relative_takes_the_relative() -> None:
+    (a,) = _read("The rival plan must fail - which it often does, according to Reuters.")
+    assert a.content.text == "which it often does"
+
+
 def test_according_to_before_the_content() -> None:
     (a,) = _read("According to a new poll by the Post, the race is tied.")
     assert a.content.text == "the race is tied"
@@ -502,6 +507,15 @@ def test_content_ends_before_a_double_hyphen_aside() -> None:
     [
         ("As Ms. Simonyan put it, RT offers a new perspective.", "RT offers a new perspective"),
         ("RT offers a new perspective, as Ms. Simonyan put it.", "RT offers a new perspective"),
+        (
+            "Critics balk, because while most lines run late, the fare is high, as Ms. Simonyan "
+            "put it.",
+            "the fare is high",
+        ),
+        (
+            "He came to be seen, as Ms. Simonyan put it in a profile, \u201cthe showman.\u201d",
+            "\u201cthe showman.\u201d",
+        ),
     ],
 )
 def test_as_x_put_it(body: str, content: str) -> None:
@@ -596,6 +610,15 @@ def test_a_noun_phrase_content_ends_before_an_appositive_or_adjunct(
         # an absolute or participial opening closes at its comma too
         ("With aides worried about the polls, Lee is changing course.", "about the polls"),
         ("Fearing that the vote would fail, the mayor delayed it.", "that the vote would fail"),
+        # a gerund after its subject, in a "just as" or ", with" clause
+        (
+            "But just as the slump had voters wondering about his health, the storm hit us.",
+            "about his health",
+        ),
+        (
+            "Amid the slump, with voters wondering about his health, the storm hit us.",
+            "about his health",
+        ),
     ],
 )
 def test_a_content_in_an_opening_subordinate_clause_ends_at_its_comma(
@@ -1391,6 +1414,7 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
     [
         "These employees, the chief explained earlier in the hearing, were well paid.",
         "These employees, the chief said later, were well paid.",
+        "The change this year, the mayor told me on Tuesday, is that the buses run late.",
     ],
 )
 def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
@@ -1529,3 +1553,18 @@ def test_a_bare_reported_clause_and_a_that_clause() -> None:
             "the videos were unclear and that the footage did not show a gun",
         ),
     ]
+
+
+def test_a_split_relative_clause_around_a_source_starts_at_the_relative() -> None:
+    (a,) = _read("The park is near the stadium, which, the mayor said, is full on game days.")
+    assert a.content.text == "which, the mayor said, is full on game days"
+
+
+def test_a_free_relative_before_a_source_is_not_part_of_it() -> None:
+    found = _read(
+        "The mayor has repeatedly wondered whether the buses will be on time, engaging in "
+        "what critics described as delay tactics."
+    )
+    assert found[0].source is not None
+    assert found[0].source.text == "The mayor"
+    assert all(a.source is None or "what" not in a.source.text for a in found)

@@ -219,7 +219,7 @@ _SUBORDINATE_OPENING = re.compile(
     r"[\s\"“‘]*(?:(?:And|But|Yet|So)\s+(?:[a-z]+\s+)?(?=[a-z]))?(?:[Aa]lthough|[Tt]hough|[Ww]hile|"
     r"[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]nless|[Uu]ntil|"
     r"[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as|[Dd]espite|[Cc]ontrary\s+to|"
-    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing)\b"
+    r"[Ii]n\s+spite\s+of|[Uu]nlike|With|[A-Z][a-z]+ing|[Jj]ust\s+as)\b"
 )
 # An appositive after a name, closing the sentence, is the writer's description.
 _APPOSITIVE = re.compile(
@@ -258,6 +258,7 @@ _PAUSE = re.compile(r",(?=[\s\"”’'])")
 _SUBORDINATE_MID = re.compile(
     r"(?:[,;]\s+|\b(?:and|but|or)\s+)(?:although|though|while|when|whenever|if|once|because|"
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
+    r"|[,;]\s+with\b"  # "Amid X, with Republicans wondering about Y, the scare ..."
 )
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
@@ -526,6 +527,13 @@ _PREDICATE_VERB = re.compile(
     r"(?!(?:is|are|was|were|has|have|had|be|not|did|does|do)\b)[a-z][a-z-]+(?:ed|s|ing|t)\b"
 )
 _AS_BEFORE = re.compile(r",?\s*\b[Aa]s\s*$")
+# "the stadium, which, X said, is full": the relative clause around the source is the content
+_DASH_RELATIVE = re.compile(r"\s(?:-|--|—|–|―)\s+(?=(?:which|who)\s)")
+# A subordinate clause and the comma that closes it: "while most applicants must B, "
+_CLOSED_SUBORDINATE = re.compile(
+    r"\b(?:[Bb]ecause|[Ww]hile|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ss]ince|[Ii]f|[Ww]hen|[Uu]nless)"
+    r"\b[^,;\"“”]*,\s+"
+)
 _ASIDE_THEN_QUOTE = re.compile(
     r"(?:later|then|again|also|too|afterward|afterwards|on\s+[A-Z]\w+day"
     # "saying during the debate last week, "QUOTE"": a short time or place phrase
@@ -555,6 +563,7 @@ _THAT_AT = re.compile(r"(?=that\s)")
 # "These employees, X explained earlier in the hearing, were ...": a time or place after
 # the cue, then the content's predicate.
 _ASIDE_THEN_PREDICATE = re.compile(
+    r"(?:(?:me|us|him|her|them|reporters)\s+)?"  # "A, he told me on Friday, is B"
     r"(?:on|in|at|during|earlier|later|last|this|then|now|again)\b[^,;:\"“”]{0,50}?,"
     r"(?=\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|is|are|was|were|has|have|had|may|might|"
     r"must|should|[a-z]+(?:ed|s))\b)"
@@ -577,6 +586,8 @@ _LATE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # "which he said were accompanied by ...": the verb after the cue is the content's
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|what)\s+$")
 _COMMA = re.compile(r",")
+# A free relative opening the source: "what analysts described as X" (the source follows).
+_WHAT_IN_SOURCE = re.compile(r"\bwhat\s+")
 # "He pitched himself by telling them ...": a gerund after a preposition continues the
 # clause, whose subject speaks.
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
@@ -1192,6 +1203,10 @@ class _Finder:
             time = _TIME_BEFORE.search(self.text, max(lo, cue.start - 40), cue.start)
             if time is not None:  # "An ad in 2008 questioned whether"
                 source = source_before(self.text, lo, time.start())
+        if source is not None:
+            wh = _WHAT_IN_SOURCE.search(self.text, source[0], source[1])
+            if wh is not None and wh.end() < source[1]:
+                source = (wh.end(), source[1])  # "engaging in what analysts described as"
         if source is None or self.is_claimed(*source):
             to = _TO_BEFORE.search(self.text, lo, cue.start)
             if to is not None:
@@ -1341,7 +1356,19 @@ class _Finder:
         m = _AS_BEFORE.search(self.text, lo, source[0])
         if m is None:
             return
-        if self.text[lo : m.start()].strip(" ,"):
+        after = self.content_start(cue.end, unit.end, cue.info)
+        region = self.in_quote(after) if after is not None and after > cue.end else None
+        if (
+            region is not None
+            and region.start == after
+            and not self.text[region.end : unit.end].strip(" .")
+            and self.text[cue.end : after].strip().endswith(",")
+        ):
+            content = (region.start, region.end)  # "A, as X put it in Y, "QUOTE."": the quote
+        elif self.text[lo : m.start()].strip(" ,"):
+            clauses = list(_CLOSED_SUBORDINATE.finditer(self.text, lo, m.start()))
+            if clauses:  # "A, because while B, C, as X put it": the main clause C
+                lo = clauses[-1].end()
             content = (lo, m.start())  # "CONTENT, as X put it"
         else:
             content = (cue.end, self.cut(cue.end, unit.end))
@@ -1653,7 +1680,7 @@ class _Finder:
             return False
         if not self.add(
             unit,
-            (start, self.cut(start, unit.end)),
+            (start, self.subordinate_end(lo, start, self.cut(start, unit.end))),
             (cue.verb_start, cue.end),
             None,
             AttributionKind.INDIRECT,
@@ -2175,6 +2202,9 @@ class _Finder:
             return
         if before[1] - before[0] > 0 and len(self.text[before[0] : before[1]].split()) >= 2:
             content = before
+            dashes = list(_DASH_RELATIVE.finditer(self.text, *before))
+            if dashes:  # "A - which it often is, according to X": the relative aside
+                content = (dashes[-1].end(), before[1])
         else:
             content = (source[1], unit.end)
             if " " not in self.text[slice(*self.trim(*content))]:
