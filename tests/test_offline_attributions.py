@@ -1395,3 +1395,13 @@ def test_a_second_predicate_inside_a_dash_aside_does_not_end_a_noun_phrase_conte
 )
 def test_a_split_content_around_a_source_and_a_time_is_one_span(body: str) -> None:
     assert [a.content.text for a in _read(body)] == [body.rstrip(".")]
+
+
+def test_a_framed_speech_verb_takes_a_pronoun_clause_without_that() -> None:
+    assert _triples("The mayor spoke on Monday, adding he would never vote for the tax.") == [
+        ("The mayor", "adding", "he would never vote for the tax")
+    ]
+    assert _triples("She wrote they were wrong about the budget.") == [
+        ("She", "wrote", "they were wrong about the budget")
+    ]
+    assert _triples("The mayor added a stop to the tour.") == []

@@ -571,6 +571,11 @@ _AND_THAT = re.compile(r"\b(?:and|but)\s+that\s+$")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
+# A pronoun and a finite verb: a complement clause whose "that" was left out.
+_BARE_CLAUSE = re.compile(
+    r"(?:he|she|they|we|I|it|there)\s+(?:(?:is|are|was|were|will|would|can|could|should|"
+    r"may|might|must|has|have|had|did|does|do)(?:n[’']t)?|won[’']t|can[’']t)\b"
+)
 # A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
 # make the case", "won't be able to brag about". Its subject is the cue's source.
 _CATENATIVE = re.compile(
@@ -1726,6 +1731,8 @@ class _Finder:
         if info.infinitive:
             return pos if window.startswith("to ") else None  # "declined to comment"
         if info.framed:
+            if info.speech and _BARE_CLAUSE.match(text, pos, end):
+                return pos  # "adding he would never vote for her": a clause with no "that"
             if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
                 return pos  # "painted Romney as a rich guy": the object and its label
             return None
