@@ -1405,3 +1405,13 @@ def test_a_framed_speech_verb_takes_a_pronoun_clause_without_that() -> None:
         ("She", "wrote", "they were wrong about the budget")
     ]
     assert _triples("The mayor added a stop to the tour.") == []
+
+
+def test_a_framed_speech_verb_before_of_or_about_reports_its_topic() -> None:
+    assert _triples("The mayor spoke emotionally of his years on the council.") == [
+        ("The mayor", "spoke", "his years on the council")
+    ]
+    assert _triples("She has written about the need for reform.") == [
+        ("She", "has written", "the need for reform")
+    ]
+    assert _triples("The mayor spoke to reporters on Monday.") == []

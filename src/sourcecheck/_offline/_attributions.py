@@ -576,6 +576,8 @@ _BARE_CLAUSE = re.compile(
     r"(?:he|she|they|we|I|it|there)\s+(?:(?:is|are|was|were|will|would|can|could|should|"
     r"may|might|must|has|have|had|did|does|do)(?:n[’']t)?|won[’']t|can[’']t)\b"
 )
+# "spoke (emotionally) of X", "has written about X": a framed verb's topic.
+_TOPIC_NEXT = re.compile(r"(?:[a-z]+ly\s+)?(?:about|of)\s+(?=[\w\"“])")
 # A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
 # make the case", "won't be able to brag about". Its subject is the cue's source.
 _CATENATIVE = re.compile(
@@ -1733,6 +1735,9 @@ class _Finder:
         if info.framed:
             if info.speech and _BARE_CLAUSE.match(text, pos, end):
                 return pos  # "adding he would never vote for her": a clause with no "that"
+            topic = _TOPIC_NEXT.match(text, pos, end) if info.speech else None
+            if topic is not None:
+                return topic.end()  # "spoke emotionally of his flights": the topic
             if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
                 return pos  # "painted Romney as a rich guy": the object and its label
             return None
