@@ -1415,3 +1415,12 @@ def test_a_framed_speech_verb_before_of_or_about_reports_its_topic() -> None:
         ("She", "has written", "the need for reform")
     ]
     assert _triples("The mayor spoke to reporters on Monday.") == []
+
+
+def test_an_agentless_passive_of_announce_confirm_or_ask_reports_its_clause() -> None:
+    assert _triples("While a curfew was announced for the weekend, the police did not act.") == [
+        (None, "was announced", "a curfew was announced for the weekend")
+    ]
+    assert _triples("The mayor was once asked how the war would end.") == [
+        (None, "was once asked", "The mayor was once asked how the war would end")
+    ]

@@ -392,7 +392,7 @@ _HEARSAY_PASSIVES = frozenset(
     _wordlist(
         """
     expect think believe say report allege consider view regard deem accuse blame
-    criticize label dub describe suspect
+    criticize label dub describe suspect announce confirm ask
     """
     )
 )
