@@ -106,6 +106,8 @@ _CLAUSE_WORDS = frozenset(
     """
     )
 )
+# Quantifiers that "not" may open a subject with ("Not everyone agrees").
+_NEGATED_QUANTIFIERS = frozenset(_wordlist("everyone everybody all every many enough"))
 # Words that open a clause before its subject: "But X said", "After X insisted".
 _LEADING = frozenset(
     _wordlist(
@@ -209,8 +211,9 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         )
     ):
         return False  # "joining a coalition ...": a participle clause, not a subject
-    if not _CLAUSE_WORDS.isdisjoint(lows):
-        return False
+    negated = len(lows) > 1 and lows[0] == "not" and lows[1] in _NEGATED_QUANTIFIERS
+    if not _CLAUSE_WORDS.isdisjoint(lows[1:] if negated else lows):
+        return False  # but "Not everyone finds ...", "Not all voters agree": a subject
     if not CUE_WORDS.isdisjoint(lows[1:]) or (
         len(toks) > 1 and lows[0] in CUE_WORDS and text[toks[0][0]].islower()
     ):
