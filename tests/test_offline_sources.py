@@ -59,6 +59,8 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
         ("“It is over,” Smith said.", "Smith"),
         ("Not everyone said it.", "Not everyone"),
         ("Not all voters said it.", "Not all voters"),
+        ("In the end, all the experts I interviewed said it.", "all the experts I interviewed"),
+        ("The people we spoke with said it.", "The people we spoke with"),
     ],
 )
 def test_source_before_a_cue(text: str, source: str) -> None:

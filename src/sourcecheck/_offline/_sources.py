@@ -552,10 +552,30 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
     if not _plausible_np(text, toks) and not _relative_subject(text, toks):
+        if _contact_relative(text, toks):
+            return toks[0][0], toks[-1][1]  # "all the experts I interviewed said"
         toks = _after_conjunction(text, toks)
         if not toks or not _plausible_np(text, toks):
             return None
     return toks[0][0], toks[-1][1]
+
+
+def _contact_relative(text: str, toks: list[tuple[int, int]]) -> bool:
+    """A noun phrase and a relative clause with no "who": a subject pronoun and a verb in
+    the past ("the experts I interviewed", "everyone we spoke with")."""
+    lows = [text[a:b].lower() for a, b in toks]
+    if len(lows) >= 3 and lows[-1] in _CONTACT_PREPOSITIONS:
+        lows, toks = lows[:-1], toks[:-1]
+    if len(lows) < 3 or lows[-2] not in _SUBJECT_PRONOUNS:
+        return False
+    verb = lows[-1]
+    if not (verb.endswith("ed") or verb in _CONTACT_VERBS):
+        return False
+    return _plausible_np(text, toks[:-2]) and lows[-3] not in PRONOUNS
+
+
+_CONTACT_PREPOSITIONS = frozenset({"to", "with"})
+_CONTACT_VERBS = frozenset(_wordlist("spoke talked met saw heard knew"))
 
 
 def _name_before_description(text: str, lo: int, start: int) -> int:
