@@ -508,6 +508,11 @@ _BOUNDARY = re.compile(r"[;:—―–]|--|[”\"»](?=\s*[,A-Za-z(])|(?:^|\s)-(?
 _BOUNDARY_CHAR = re.compile(r"[;:—―–”\"»-]")
 
 
+_HOMETOWN = re.compile(
+    r"(?<=\w),\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+[A-Z][\w.]*,$"
+)
+
+
 def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue at ``cue_start``, within ``text[lo:]``.
 
@@ -523,6 +528,10 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if end <= lo:
         return None
     if text[end - 1] == ",":
+        home = _HOMETOWN.search(text, max(lo, end - 60), end)
+        if home is not None:  # "John Smith, of Springfield, Va., said": the name
+            name = source_before(text, lo, home.start())
+            return (name[0], end) if name is not None else None
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
