@@ -62,6 +62,7 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
         ("In the end, all the experts I interviewed said it.", "all the experts I interviewed"),
         ("The people we spoke with said it.", "The people we spoke with"),
         ("John Roe, of Springfield, Va., said it.", "John Roe, of Springfield, Va.,"),
+        ("Lest you said it, he left.", "you"),
     ],
 )
 def test_source_before_a_cue(text: str, source: str) -> None:

@@ -476,7 +476,7 @@ _SUBORDINATORS = frozenset(
     _wordlist(
         """
     as while when because after before if although though since until but so where
-    whereas unless once
+    whereas unless once lest
     """
     )
 )
