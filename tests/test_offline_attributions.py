@@ -1568,3 +1568,32 @@ def test_a_free_relative_before_a_source_is_not_part_of_it() -> None:
     assert found[0].source is not None
     assert found[0].source.text == "The mayor"
     assert all(a.source is None or "what" not in a.source.text for a in found)
+
+
+def test_a_framed_speech_verb_takes_a_pronoun_clause_without_that() -> None:
+    assert _triples("The mayor spoke on Monday, adding he would never vote for the tax.") == [
+        ("The mayor", "adding", "he would never vote for the tax")
+    ]
+    assert _triples("She wrote they were wrong about the budget.") == [
+        ("She", "wrote", "they were wrong about the budget")
+    ]
+    assert _triples("The mayor added a stop to the tour.") == []
+
+
+def test_a_framed_speech_verb_before_of_or_about_reports_its_topic() -> None:
+    assert _triples("The mayor spoke emotionally of his years on the council.") == [
+        ("The mayor", "spoke", "his years on the council")
+    ]
+    assert _triples("She has written about the need for reform.") == [
+        ("She", "has written", "the need for reform")
+    ]
+    assert _triples("The mayor spoke to reporters on Monday.") == []
+
+
+def test_an_agentless_passive_of_announce_confirm_or_ask_reports_its_clause() -> None:
+    assert _triples("While a curfew was announced for the weekend, the police did not act.") == [
+        (None, "was announced", "a curfew was announced for the weekend")
+    ]
+    assert _triples("The mayor was once asked how the war would end.") == [
+        (None, "was once asked", "The mayor was once asked how the war would end")
+    ]

@@ -58,6 +58,12 @@ def _after(text: str, cue: str = "said", **options: bool) -> str | None:
         ("He met McConnell, who in 2010 said it.", "who"),
         ("The Justice Department erred and Democrats said it.", "Democrats"),
         ("“It is over,” Smith said.", "Smith"),
+        ("Not everyone said it.", "Not everyone"),
+        ("Not all voters said it.", "Not all voters"),
+        ("In the end, all the experts I interviewed said it.", "all the experts I interviewed"),
+        ("The people we spoke with said it.", "The people we spoke with"),
+        ("John Roe, of Springfield, Va., said it.", "John Roe, of Springfield, Va.,"),
+        ("Lest you said it, he left.", "you"),
     ],
 )
 def test_source_before_a_cue(text: str, source: str) -> None:
@@ -69,6 +75,7 @@ def test_source_before_a_cue(text: str, source: str) -> None:
     [
         "The plan was said to be new.",  # "was" makes a clause, not a subject
         "Trump's said nothing.",  # a possessive is no subject
+        "It was not said.",  # "not" before no quantifier: a clause
         "Dresses that said nothing.",  # a relative "that" is no speaker
         "Joining the coalition, said it.",  # a participle clause
         "Mr. King and Mr. Schultz say RT's management said it.",  # a clause with a cue

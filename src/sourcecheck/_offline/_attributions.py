@@ -422,7 +422,7 @@ _HEARSAY_PASSIVES = frozenset(
     _wordlist(
         """
     expect think believe say report allege consider view regard deem accuse blame
-    criticize label dub describe suspect
+    criticize label dub describe suspect announce confirm ask
     """
     )
 )
@@ -623,13 +623,16 @@ _INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]")
 _EMBEDDING_END = re.compile(r"(?:\bthat|(?P<comma>,))\s*$")
 
 
-# A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
-# make the case", "won't be able to brag about". Its subject is the cue's source.
-# A clause opened by a subject pronoun and its verb: "he would never", "they wanted".
+# "spoke (emotionally) of X", "has written about X": a framed verb's topic.
+_TOPIC_NEXT = re.compile(r"(?:[a-z]+ly\s+)?(?:about|of)\s+(?=[\w\"“])")
+# A clause opened by a subject pronoun and its verb, its "that" left out: "(adding) he
+# would never", "they wanted".
 _PRONOUN_CLAUSE = re.compile(
     r"(?:he|she|they|we|I|it|there)\s+(?:[a-z]+ly\s+)?(?:would|will|is|was|were|are|had|has|"
     r"have|could|can|should|did|does|do|may|might|must|[a-z]+ed|[a-z]+s)\b"
 )
+# A verb that takes an infinitive, right before a cue verb: "went on to explain", "tried to
+# make the case", "won't be able to brag about". Its subject is the cue's source.
 _CATENATIVE = re.compile(
     r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|also|"
     r"not|never|just|again|still|then|now|only|be|been|[a-z]+n['’]t|[a-z]{3,}ly)\s+){0,3}"
@@ -1898,6 +1901,9 @@ class _Finder:
         if info.infinitive:
             return pos if window.startswith("to ") else None  # "declined to comment"
         if info.framed:
+            topic = _TOPIC_NEXT.match(text, pos, end) if info.speech else None
+            if topic is not None:
+                return topic.end()  # "spoke emotionally of his flights": the topic
             if info.lemma in _AS_FRAMING and _AS_OBJECT.match(text, pos, end):
                 return pos  # "painted Romney as a rich guy": the object and its label
             # "adding he would never vote for her": a clause with no "that" still counts

@@ -106,6 +106,8 @@ _CLAUSE_WORDS = frozenset(
     """
     )
 )
+# Quantifiers that "not" may open a subject with ("Not everyone agrees").
+_NEGATED_QUANTIFIERS = frozenset(_wordlist("everyone everybody all every many enough"))
 # Words that open a clause before its subject: "But X said", "After X insisted".
 _LEADING = frozenset(
     _wordlist(
@@ -209,8 +211,9 @@ def _plausible_np(text: str, toks: list[tuple[int, int]]) -> bool:
         )
     ):
         return False  # "joining a coalition ...": a participle clause, not a subject
-    if not _CLAUSE_WORDS.isdisjoint(lows):
-        return False
+    negated = len(lows) > 1 and lows[0] == "not" and lows[1] in _NEGATED_QUANTIFIERS
+    if not _CLAUSE_WORDS.isdisjoint(lows[1:] if negated else lows):
+        return False  # but "Not everyone finds ...", "Not all voters agree": a subject
     if not CUE_WORDS.isdisjoint(lows[1:]) or (
         len(toks) > 1 and lows[0] in CUE_WORDS and text[toks[0][0]].islower()
     ):
@@ -493,7 +496,7 @@ _SUBORDINATORS = frozenset(
     _wordlist(
         """
     as while when because after before if although though since until but so where
-    whereas unless once
+    whereas unless once lest
     """
     )
 )
@@ -525,6 +528,11 @@ _BOUNDARY = re.compile(r"[;:—―–]|--|[”\"»](?=\s*[,A-Za-z(])|(?:^|\s)-(?
 _BOUNDARY_CHAR = re.compile(r"[;:—―–”\"»-]")
 
 
+_HOMETOWN = re.compile(
+    r"(?<=\w),\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+[A-Z][\w.]*,$"
+)
+
+
 def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue at ``cue_start``, within ``text[lo:]``.
 
@@ -540,6 +548,10 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if end <= lo:
         return None
     if text[end - 1] == ",":
+        home = _HOMETOWN.search(text, max(lo, end - 60), end)
+        if home is not None:  # "John Smith, of Springfield, Va., said": the name
+            name = source_before(text, lo, home.start())
+            return (name[0], end) if name is not None else None
         inner = text.rfind(",", lo, end - 1)
         if inner < 0:
             return None
@@ -569,10 +581,30 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         toks = whole  # "A report released last year found": the time is the participle's
     toks = _after_leading_phrase(text, toks)
     if not _plausible_np(text, toks) and not _relative_subject(text, toks):
+        if _contact_relative(text, toks):
+            return toks[0][0], toks[-1][1]  # "all the experts I interviewed said"
         toks = _after_conjunction(text, toks)
         if not toks or not _plausible_np(text, toks):
             return None
     return toks[0][0], toks[-1][1]
+
+
+def _contact_relative(text: str, toks: list[tuple[int, int]]) -> bool:
+    """A noun phrase and a relative clause with no "who": a subject pronoun and a verb in
+    the past ("the experts I interviewed", "everyone we spoke with")."""
+    lows = [text[a:b].lower() for a, b in toks]
+    if len(lows) >= 3 and lows[-1] in _CONTACT_PREPOSITIONS:
+        lows, toks = lows[:-1], toks[:-1]
+    if len(lows) < 3 or lows[-2] not in _SUBJECT_PRONOUNS:
+        return False
+    verb = lows[-1]
+    if not (verb.endswith("ed") or verb in _CONTACT_VERBS):
+        return False
+    return _plausible_np(text, toks[:-2]) and lows[-3] not in PRONOUNS
+
+
+_CONTACT_PREPOSITIONS = frozenset({"to", "with"})
+_CONTACT_VERBS = frozenset(_wordlist("spoke talked met saw heard knew"))
 
 
 def _name_before_description(text: str, lo: int, start: int) -> int:
