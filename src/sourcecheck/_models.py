@@ -425,7 +425,7 @@ def _spans_in(value: Any) -> list[Span]:
             found(item)
         elif isinstance(item, BaseModel):
             held = item.__dict__
-            for name in _span_fields(kind):
+            for name in _span_fields(type(item)):
                 if (field := held.get(name)) is not None:
                     push(field)
         elif isinstance(item, list | tuple):
