@@ -402,20 +402,35 @@ class ReaderInfo(FrozenModel):
 
 def iter_spans(value: Any) -> Iterator[Span]:
     """Every ``Span`` inside a model, tuple or list, depth first."""
-    # An explicit stack, not recursive generators, and only the fields whose type can
-    # hold a span: this walk runs on every Extraction built, over hundreds of models.
+    return iter(_spans_in(value))
+
+
+def _spans_in(value: Any) -> list[Span]:
+    """``iter_spans`` as a list: one call, no generator to resume for every span."""
+    # An explicit stack, not recursion, and only the fields whose type can hold a span:
+    # this walk runs on every Extraction built, over hundreds of models. The exact types
+    # the models hold are tested first; subclasses take the general branches.
+    spans: list[Span] = []
+    found = spans.append
     stack = [value]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item = stack.pop()
-        if isinstance(item, Span):
-            yield item
+        item = pop()
+        kind = type(item)
+        if kind is Span:
+            found(item)
+        elif kind is tuple or kind is list:
+            extend(reversed(item))
+        elif isinstance(item, Span):
+            found(item)
         elif isinstance(item, BaseModel):
             held = item.__dict__
             for name in _span_fields(type(item)):
                 if (field := held.get(name)) is not None:
-                    stack.append(field)
+                    push(field)
         elif isinstance(item, list | tuple):
-            stack.extend(reversed(item))
+            extend(reversed(item))
+    return spans
 
 
 @cache
@@ -462,7 +477,7 @@ class Extraction(FrozenModel):
     @model_validator(mode="after")
     def _spans_are_grounded(self) -> Self:
         text = self.text
-        for span in iter_spans((self.claims, self.quotes, self.attributions)):
+        for span in _spans_in((self.claims, self.quotes, self.attributions)):
             # Sliced inline: ``check`` is only called to raise on a mismatch.
             if text[span.start : span.end] != span.text:
                 span.check(text)

@@ -30,6 +30,7 @@ from sourcecheck._models import (
     Label,
     Span,
     Verdict,
+    build_trusted,
     iter_spans,
 )
 from sourcecheck._reading import ClaimDraft
@@ -293,17 +294,29 @@ def verify(
 # -- claims from a reader --------------------------------------------------------------
 
 
+# The checks, verdicts and claims below are built from a validated ``ClaimDraft``'s
+# fields, enum members and constants, so they skip pydantic's per-field validation
+# (``build_trusted``); every span they hold is still checked against the text when the
+# ``Extraction`` is built.
+
+
+# The grounding check's message per status, spelled once (an enum's ``.value`` is slow).
+_GROUNDED = {status: f"grounded ({status.value})" for status in GroundingStatus}
+
+
 def _grounding_check(draft: ClaimDraft) -> Check:
     if not draft.evidence or draft.grounding is GroundingStatus.NONE:
-        return Check(
+        return build_trusted(
+            Check,
             name="grounding",
             outcome=CheckOutcome.FAIL,
             message="the claim did not ground in the source",
         )
-    return Check(
+    return build_trusted(
+        Check,
         name="grounding",
         outcome=CheckOutcome.PASS,
-        message=f"grounded ({draft.grounding.value})",
+        message=_GROUNDED[draft.grounding],
         evidence=draft.evidence,
     )
 
@@ -328,7 +341,10 @@ def _quoted_by(draft: ClaimDraft) -> tuple[tuple[str, ...], ...]:
     """The quotes a draft asserts (those the reader listed and those in its text), each
     as the spellings it was given in: one quote with or without a trailing mark is one
     quote, so it gets one check."""
-    in_text = [m.group(1) for m in _CLAIM_QUOTE.finditer(draft.text)]
+    text = draft.text
+    if not draft.quoted and '"' not in text and "“" not in text:
+        return ()  # no quote listed and no mark ``_CLAIM_QUOTE`` needs: nothing to check
+    in_text = [m.group(1) for m in _CLAIM_QUOTE.finditer(text)]
     quotes: dict[str, list[str]] = {}
     for words in [*draft.quoted, *in_text]:
         spellings = quotes.setdefault(words.rstrip(_TRAILING), [])
@@ -345,7 +361,8 @@ def _quote_checks(document: Document, quoted: Sequence[Sequence[str]]) -> list[C
         missing = [words for words in spellings if _verbatim(document.text, words) is None]
         if missing:
             checks.append(
-                Check(
+                build_trusted(
+                    Check,
                     name="quote",
                     outcome=CheckOutcome.FAIL,
                     message=f"not verbatim in the source: {missing[0][:60]!r}",
@@ -356,7 +373,8 @@ def _quote_checks(document: Document, quoted: Sequence[Sequence[str]]) -> list[C
         found = _verbatim(document.text, longest)
         assert found is not None  # every spelling was just found
         checks.append(
-            Check(
+            build_trusted(
+                Check,
                 name="quote",
                 outcome=CheckOutcome.PASS,
                 message="verbatim in the source",
@@ -369,6 +387,8 @@ def _quote_checks(document: Document, quoted: Sequence[Sequence[str]]) -> list[C
 def _states_its_evidence(draft: ClaimDraft) -> bool:
     """True when the claim is its evidence's own words (the offline reader's claims):
     then the content checks have nothing to compare."""
+    if any(draft.text == span.text for span in draft.evidence):
+        return True  # the common case, decided without re-spacing either text
     text = " ".join(draft.text.split())
     return any(text in " ".join(span.text.split()) for span in draft.evidence)
 
@@ -377,11 +397,11 @@ def judge_draft(document: Document, draft: ClaimDraft, *, judge: Judge | None = 
     """The verdict on one claim draft: grounding, its quotes, then the content checks."""
     first = [_grounding_check(draft), *_quote_checks(document, _quoted_by(draft))]
     if any(c.outcome is CheckOutcome.FAIL for c in first):
-        return Verdict(label=Label.UNSUPPORTED, score=0.0, checks=tuple(first))
+        return build_trusted(Verdict, label=Label.UNSUPPORTED, score=0.0, checks=tuple(first))
     base = _GROUNDING_SCORE[draft.grounding]
     if _states_its_evidence(draft):
-        return Verdict(
-            label=Label.SUPPORTED, score=base, checks=tuple(first), evidence=draft.evidence
+        return build_trusted(
+            Verdict, label=Label.SUPPORTED, score=base, checks=tuple(first), evidence=draft.evidence
         )
     # A paraphrase: check each of its sentences like any statement.
     verifier = Verifier(document, judge=judge)
@@ -407,7 +427,8 @@ def judge_claims(
         'supported'
     """
     return [
-        Claim(
+        build_trusted(
+            Claim,
             text=draft.text,
             evidence=draft.evidence,
             kind=draft.kind,

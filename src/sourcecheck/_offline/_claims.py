@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Generic, TypeVar
 
 from sourcecheck._document import Document, Sentence
@@ -26,6 +27,7 @@ from sourcecheck._models import (
     Quote,
     QuoteKind,
     Span,
+    build_trusted,
 )
 from sourcecheck._reading import ClaimDraft
 
@@ -100,6 +102,8 @@ _REPORTING = re.compile(
 # Words in quotation marks: someone else's words, which say nothing about the writer's
 # voice (used when the reader found no quotes, and for scare quotes).
 _QUOTED_RUN = re.compile(r"""“[^”]*”?|"[^"]*"?|''.*?(?:''|$)|(?<!\w)‘[^’]*’(?!\w)""")
+# A character that can open a run above: where none occurs, ``_QUOTED_RUN`` cannot match.
+_QUOTE_MARK = re.compile(r"""[“"'‘]""")
 
 # Analysis and evaluation: the writer (or a source) judges rather than reports.
 _OPINION_STRONG = re.compile(
@@ -193,7 +197,8 @@ def classify(text: str, *, quote_share: float = 0.0, reported: bool = False) -> 
     """
     if quote_share >= _QUOTE_SHARE:
         return ClaimKind.QUOTE
-    own = _QUOTED_RUN.sub(_blank, text)
+    # Most statements hold no quotation mark at all: then there is nothing to blank.
+    own = _QUOTED_RUN.sub(_blank, text) if _QUOTE_MARK.search(text) else text
     words = _Words(own)
     reported = reported or words.may_match(_REPORTING, _REPORTING_WORDS)
     if not reported and words.may_match(_OPINION_STRONG, _OPINION_STRONG_WORDS, fold=True):
@@ -381,7 +386,7 @@ def _draft(
         start += connective.end()
     evidence = Span.of(text, start, end)
     inside = [q for q in inside if q.span.overlaps(evidence)]
-    quoted = tuple(_clip(q.span, evidence) for q in inside)
+    quoted = tuple(_clip(text, q.span, evidence) for q in inside)
     # A partial quote (a fragment inside reported speech) leaves the sentence what it
     # is; whole quoted utterances make it a quote once they fill most of what is not
     # their attribution frame (speaker and cue).
@@ -392,7 +397,7 @@ def _draft(
         for part in (q.speaker, q.cue)
         if part is not None and evidence.contains(part)
     ]
-    spoken = [_clip(q.span, evidence) for q in direct]
+    spoken = [_clip(text, q.span, evidence) for q in direct]
     reach = min([start, *(q.span.start for q in inside)]), max([end, *(q.span.end for q in inside)])
     attribution = _covering(evidence, [q.span for q in inside], sources.overlapping(*reach))
     kind = classify(
@@ -402,7 +407,11 @@ def _draft(
     )
     if attribution is None and inside:
         attribution = _from_quote(evidence, inside)
-    return ClaimDraft(
+    # Every value below is typed by construction (spans sliced from the text, enum
+    # members, validated attributions): no validation to redo, and ``Extraction`` checks
+    # every span against the text.
+    return build_trusted(
+        ClaimDraft,
         text=_as_statement(evidence.text),
         evidence=(evidence,),
         kind=kind,
@@ -420,22 +429,22 @@ def _is_statement(sentence: str, *, inside_quote: bool) -> bool:
         return False
     if _CALL_TO_ACTION.match(sentence.lstrip(_OPEN_QUOTES)) and not inside_quote:
         return False
-    if _UNSPACED_SCRIPT.search(sentence):
+    if not sentence.isascii() and _UNSPACED_SCRIPT.search(sentence):
         # Written without spaces between words: English word counts and verb cues
         # do not apply, so a sentence of a few characters is kept as a statement.
         return _letters(sentence) >= 6
-    words = _WORD.findall(sentence)
-    if len(words) < 3:
+    # Only "fewer than 3" and "at least _LONG_WORDS" matter: count no further.
+    words = sum(1 for _ in islice(_WORD.finditer(sentence), _LONG_WORDS))
+    if words < 3:
         return False
-    if len(words) >= _LONG_WORDS or inside_quote or any(ch.isdigit() for ch in sentence):
+    if words >= _LONG_WORDS or inside_quote or any(ch.isdigit() for ch in sentence):
         return True
     return bool(_VERB_HINT.search(sentence))  # "Flawless execution." states nothing
 
 
-def _clip(span: Span, within: Span) -> Span:
-    start, end = max(span.start, within.start), min(span.end, within.end)
-    offset = start - within.start
-    return Span(start=start, end=end, text=within.text[offset : offset + end - start])
+def _clip(text: str, span: Span, within: Span) -> Span:
+    """The part of ``span`` inside ``within`` (which overlaps it), both spans of ``text``."""
+    return Span.of(text, max(span.start, within.start), min(span.end, within.end))
 
 
 def _letters(text: str) -> int:
@@ -448,6 +457,8 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 def _share(evidence: Span, quoted: Sequence[Span], frame: Sequence[Span] = ()) -> float:
     """The share of the evidence's letters that are quoted, the frame left out."""
+    if not quoted:
+        return 0.0  # nothing quoted: the share is 0 whatever the evidence holds
     framed = {(f.start, f.end): f for f in frame if not any(q.overlaps(f) for q in quoted)}
     total = _letters(evidence.text) - sum(_letters(f.text) for f in framed.values())
     if total <= 0:
@@ -506,11 +517,11 @@ def _from_quote(evidence: Span, quotes: Sequence[Quote]) -> Attribution | None:
 
 def _masked(evidence: Span, quoted: Sequence[Span]) -> str:
     """The evidence text with the quoted words blanked out: the writer's own words."""
-    chars = list(evidence.text)
+    masked = evidence.text
     for span in quoted:
-        for i in range(span.start - evidence.start, span.end - evidence.start):
-            chars[i] = " "
-    return "".join(chars)
+        start, end = span.start - evidence.start, span.end - evidence.start
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return masked
 
 
 def _overlap(a: Span, b: Span) -> int:

@@ -189,15 +189,11 @@ def _quotes(
 ) -> list[Quote]:
     """A ``Quote`` per quoted region that is speech, with its attribution's speaker."""
     quotes: list[Quote] = []
+    contents = [(i, *f.content) for i, f in enumerate(found)]
     for region in regions:
-        owner = next(
-            (
-                i
-                for i, f in enumerate(found)
-                if f.content[0] <= region.start and region.end <= f.content[1]
-            ),
-            None,
-        )
+        # The first attribution (in reading order) whose content holds the region.
+        first, last = region.start, region.end
+        owner = next((i for i, lo, hi in contents if lo <= first and last <= hi), None)
         if _is_scare(text, region, owner is not None):
             continue
         start, end = region.words(text)
