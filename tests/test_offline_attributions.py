@@ -960,6 +960,12 @@ def test_a_gerund_right_after_its_subject_noun_attributes_its_object() -> None:
     ]
 
 
+def test_a_gerund_after_a_verb_and_its_object_takes_the_verbs_subject() -> None:
+    assert _triples("Smith filed a motion opposing the new pay plan, and seeking a delay.") == [
+        ("Smith", "filed a motion opposing", "the new pay plan")
+    ]
+
+
 def test_an_evidential_passive_attributes_its_clause_to_unnamed_others() -> None:
     assert _triples("The new rules are expected to take effect next year.") == [
         (None, "are expected", "The new rules are expected to take effect next year")

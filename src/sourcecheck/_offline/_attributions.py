@@ -495,6 +495,12 @@ _VERB_IN_SOURCE = re.compile(
 )
 _CLAUSE_AFTER_OBJECT = re.compile(
     r"\s(?:as|while|because|since|although|though|when|whereas)\s+(?=(?:the|a|an|[A-Z])\b)"
+    r"|,?\s+and\s+(?=[a-z]+ing\b)"  # "welcoming the plans, and calling for bases"
+)
+# A past-tense verb and its object right before a gerund: "issued a statement calling".
+_VERB_OBJECT_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|sent|made|gave|held|brought|put|wrote|ran)\s+(?:the|a|an)\s+"
+    r"(?:[A-Za-z-]+\s+){0,3}[a-z]+s?\s+$"
 )
 _WITH_LEAD = re.compile(r"(?:with|without)\s+(?=\S)")
 _NOMINAL_GERUND = re.compile(r"\s+(?:by|of)\b")
@@ -1656,6 +1662,8 @@ class _Finder:
         m = _QUOTE_NEXT.match(self.text, cue.end)
         if m is None and source is not None and not self.is_claimed(*source):
             self.noun_gerund(unit, cue, lo, source)
+        elif m is None and source is None:
+            self.object_gerund(unit, cue, lo)
         if m is None or (source is not None and self.is_claimed(*source)):
             return
         region = self.in_quote(m.end())
@@ -1679,6 +1687,17 @@ class _Finder:
             source,
             AttributionKind.DIRECT,
         )
+
+    def object_gerund(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``lawyers filed legal papers opposing the unsealing``: a gerund after the object
+        of a verb; the verb's subject is the source, the verb and its object join the cue."""
+        verb = _VERB_OBJECT_BEFORE.search(self.text, max(lo, cue.start - 60), cue.start)
+        if verb is None or self.in_quote(verb.start()) is not None:
+            return
+        subject = source_before(self.text, lo, verb.start())
+        if subject is None or self.is_claimed(*subject):
+            return
+        self.noun_gerund(unit, Cue(verb.start(), cue.end, verb.start(), cue.info), lo, subject)
 
     def noun_gerund(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
         """``a poll showing her ahead``, ``papers opposing the unsealing``: a gerund right
