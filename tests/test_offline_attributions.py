@@ -951,6 +951,21 @@ def test_a_speech_gerund_after_a_noun_attributes_what_follows() -> None:
     assert _triples("It's worth noting that the law was never enforced.") == []
 
 
+def test_a_gerund_right_after_its_subject_noun_attributes_its_object() -> None:
+    assert _triples("The mayor released a poll showing the incumbent ahead by ten points.") == [
+        ("a poll", "showing", "the incumbent ahead by ten points")
+    ]
+    assert _triples("The war dragged on, with Iran backing the rebels as the West armed them.") == [
+        ("Iran", "backing", "the rebels")
+    ]
+
+
+def test_a_gerund_after_a_verb_and_its_object_takes_the_verbs_subject() -> None:
+    assert _triples("Smith filed a motion opposing the new pay plan, and seeking a delay.") == [
+        ("Smith", "filed a motion opposing", "the new pay plan")
+    ]
+
+
 def test_an_evidential_passive_attributes_its_clause_to_unnamed_others() -> None:
     assert _triples("The new rules are expected to take effect next year.") == [
         (None, "are expected", "The new rules are expected to take effect next year")

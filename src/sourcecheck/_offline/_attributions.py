@@ -488,6 +488,21 @@ _STANCE = re.compile(
 )
 _SAYING = frozenset({"say", "tell", "write", "claim", "argue", "insist"})
 # A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
+# A verb inside a phrase found before a gerund, then an object: the object is its subject.
+_VERB_IN_SOURCE = re.compile(
+    r"\b(?:[a-z]+ed|sent|left|made|took|gave|got|held|brought|saw|found|including)\s+"
+    r"(?=(?:the|a|an|this|these|those|many|some|several|two|three|[A-Z0-9])\b)"
+)
+_CLAUSE_AFTER_OBJECT = re.compile(
+    r"\s(?:as|while|because|since|although|though|when|whereas)\s+(?=(?:the|a|an|[A-Z])\b)"
+    r"|,?\s+and\s+(?=[a-z]+ing\b)"  # "welcoming the plans, and calling for bases"
+)
+# A past-tense verb and its object right before a gerund: "issued a statement calling".
+_VERB_OBJECT_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|sent|made|gave|held|brought|put|wrote|ran)\s+(?:the|a|an)\s+"
+    r"(?:[A-Za-z-]+\s+){0,3}[a-z]+s?\s+$"
+)
+_WITH_LEAD = re.compile(r"(?:with|without)\s+(?=\S)")
 _NOMINAL_GERUND = re.compile(r"\s+(?:by|of)\b")
 _NOT_BEFORE_SAYING = frozenset(
     _wordlist(
@@ -1645,6 +1660,10 @@ class _Finder:
         """A speaker and a gerund right before a quote: ``Blige asking, "Where do we go?"``."""
         source = source_before(self.text, lo, cue.start)
         m = _QUOTE_NEXT.match(self.text, cue.end)
+        if m is None and source is not None and not self.is_claimed(*source):
+            self.noun_gerund(unit, cue, lo, source)
+        elif m is None and source is None:
+            self.object_gerund(unit, cue, lo)
         if m is None or (source is not None and self.is_claimed(*source)):
             return
         region = self.in_quote(m.end())
@@ -1668,6 +1687,46 @@ class _Finder:
             source,
             AttributionKind.DIRECT,
         )
+
+    def object_gerund(self, unit: Unit, cue: Cue, lo: int) -> None:
+        """``lawyers filed legal papers opposing the unsealing``: a gerund after the object
+        of a verb; the verb's subject is the source, the verb and its object join the cue."""
+        verb = _VERB_OBJECT_BEFORE.search(self.text, max(lo, cue.start - 60), cue.start)
+        if verb is None or self.in_quote(verb.start()) is not None:
+            return
+        subject = source_before(self.text, lo, verb.start())
+        if subject is None or self.is_claimed(*subject):
+            return
+        self.noun_gerund(unit, Cue(verb.start(), cue.end, verb.start(), cue.info), lo, subject)
+
+    def noun_gerund(self, unit: Unit, cue: Cue, lo: int, source: tuple[int, int]) -> None:
+        """``a poll showing her ahead``, ``papers opposing the unsealing``: a gerund right
+        after its subject noun (a reduced relative) attributes its object to that noun."""
+        before = self.text[lo : cue.start].rstrip()
+        last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if not last.isalpha() or last in _NOT_BEFORE_SAYING or last.endswith("ed"):
+            return
+        if last == "worth" or last in {"who", "which", "that"}:
+            return  # "it's worth noting": the writer's aside; "who": a relative clause
+        if self.text[source[0] : source[1]].lower() in {"who", "which", "that"}:
+            return  # "Americans supporting Trump" after a relative clause: no subject found
+        lead = _WITH_LEAD.match(self.text, source[0], source[1])
+        if lead is not None:  # "with Russia backing the government": the noun alone
+            source = (lead.end(), source[1])
+        for verb in _VERB_IN_SOURCE.finditer(self.text, source[0], source[1]):
+            source = (verb.end(), source[1])  # "the campaign released an ad showing": "an ad"
+        if _NOMINAL_GERUND.match(self.text, cue.end):
+            return
+        start = self.content_start(cue.end, unit.end, cue.info)
+        if start is None or start >= unit.end:
+            return
+        end = self.subordinate_end(lo, start, self.cut(start, unit.end))
+        clause = _CLAUSE_AFTER_OBJECT.search(self.text, start, end)
+        if clause is not None:  # "backing the government as the United States ...": ends there
+            end = clause.start()
+        if end <= start or self.regions_in(start, end):
+            return
+        self.add(unit, (start, end), (cue.verb_start, cue.end), source, AttributionKind.INDIRECT)
 
     def continuation(self, unit: Unit, cue: Cue, lo: int) -> bool:
         """``..., adding that CONTENT``: the gerund continues a clause; no source of its own."""
