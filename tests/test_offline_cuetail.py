@@ -74,3 +74,9 @@ def test_a_noun_of_attitude_attributes_what_it_is_about() -> None:
     assert _triples(body) == [(None, "reservations about", "the new tax")]
     body = 'The mayor praised the plan, citing criticism of "the old rules" by residents.'
     assert not [t for t in _triples(body) if t[1] == "criticism of"]
+
+
+def test_a_meaning_tail_after_a_closing_quote_is_the_writers() -> None:
+    body = 'The mayor criticized the board for calling the deal "final," meaning no vote is due.'
+    [(_, _, content)] = [t for t in _triples(body) if t[1] == "criticized"]
+    assert content == 'the board for calling the deal "final,"'
