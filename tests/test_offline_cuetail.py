@@ -80,3 +80,8 @@ def test_a_meaning_tail_after_a_closing_quote_is_the_writers() -> None:
     body = 'The mayor criticized the board for calling the deal "final," meaning no vote is due.'
     [(_, _, content)] = [t for t in _triples(body) if t[1] == "criticized"]
     assert content == 'the board for calling the deal "final,"'
+
+
+def test_a_which_clause_of_consequence_is_the_writers() -> None:
+    body = "She said he expects to recover from the flu, which forced him to cancel a trip."
+    assert ("She", "said", "he expects to recover from the flu") in _triples(body)

@@ -117,6 +117,7 @@ _CUT = re.compile(
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
     r"|,[\"”’']\s+(?:meaning|prompting)\b"  # 'only “partial,” meaning it ...'
+    r"|,\s+which\s+(?:forced|prompted|caused|led|sparked|triggered|fueled)\b"  # a consequence
     r"|,[\"”’']?\s+(?:but|yet|while|and)\s+"
     r"(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
