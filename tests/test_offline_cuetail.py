@@ -85,3 +85,8 @@ def test_a_meaning_tail_after_a_closing_quote_is_the_writers() -> None:
 def test_a_which_clause_of_consequence_is_the_writers() -> None:
     body = "She said he expects to recover from the flu, which forced him to cancel a trip."
     assert ("She", "said", "he expects to recover from the flu") in _triples(body)
+
+
+def test_a_concession_after_a_whether_clause_is_the_writers() -> None:
+    body = "The aides were coy about whether they would change course, despite bad polls."
+    assert ("The aides", "were coy about", "whether they would change course") in _triples(body)

@@ -135,6 +135,8 @@ _CUT = re.compile(
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
+# "coy about whether X, despite Y": the concession is the writer's, not the question's.
+_QUESTION_WORD = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
 _CLAUSE_OPENING = re.compile(
     r"(?:that(?!\s+[a-z]+(?:\s+(?:and|but|in|on|at|for|during|after|before|with)\b|[,.;]|$))"
     r"|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]"
@@ -775,7 +777,11 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
-            if m.group("despite") and self.clause_opening(start, end):
+            if (
+                m.group("despite")
+                and self.clause_opening(start, end)
+                and _QUESTION_WORD.match(self.text, self.first(start, end)) is None
+            ):
                 continue  # "argues that X, despite Y": the speaker's concession
             if (m.group("joined") == "" or m.group("purpose") is not None) and not self.object_like(
                 self.first(start, end), m.start()
