@@ -90,3 +90,8 @@ def test_a_which_clause_of_consequence_is_the_writers() -> None:
 def test_a_concession_after_a_whether_clause_is_the_writers() -> None:
     body = "The aides were coy about whether they would change course, despite bad polls."
     assert ("The aides", "were coy about", "whether they would change course") in _triples(body)
+
+
+def test_on_social_media_closing_a_content_is_the_cues_venue() -> None:
+    body = "The mayor denounced the governor on social media."
+    assert _triples(body) == [("The mayor", "denounced", "the governor")]

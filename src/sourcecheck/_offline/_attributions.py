@@ -101,7 +101,7 @@ _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
     r"CNN|MSNBC|Fox\s+News|NBC|ABC|CBS|town\s+hall|hearing|stop|event|appearance|visit|"
-    r"forum|meeting|conference|briefing|fundraiser|summit|ceremony|convention"
+    r"forum|meeting|conference|briefing|fundraiser|summit|ceremony|convention|social\s+media"
 )
 _TAIL = re.compile(
     rf"(?:,?\s+(?:on\s+{_DAY}|{_DAY}|(?:last|this|earlier|late|early)\s+(?:week|month|year|"
