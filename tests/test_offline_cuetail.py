@@ -95,3 +95,8 @@ def test_a_concession_after_a_whether_clause_is_the_writers() -> None:
 def test_on_social_media_closing_a_content_is_the_cues_venue() -> None:
     body = "The mayor denounced the governor on social media."
     assert _triples(body) == [("The mayor", "denounced", "the governor")]
+
+
+def test_but_then_a_phrase_then_a_new_subject_ends_a_content() -> None:
+    body = "The court ruled that the law is valid, but in the course of it they could not stop."
+    assert ("The court", "ruled", "that the law is valid") in _triples(body)

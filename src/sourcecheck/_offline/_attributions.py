@@ -118,6 +118,10 @@ _CUT = re.compile(
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
     r"|,[\"”’']\s+(?:meaning|prompting)\b"  # 'only “partial,” meaning it ...'
     r"|,\s+which\s+(?:forced|prompted|caused|led|sparked|triggered|fueled)\b"  # a consequence
+    # "ruled that X, but in the course of the report they could not resist ...": a new clause
+    r"|,[\"”’']?\s+(?:but|yet)\s+(?:in|at|on|during|after|before|by|with|for)\s+[^,;\"“”]{0,40}?\s"
+    r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|must|is|was|are|were|"
+    r"has|had|have|did|does)\b"
     r"|,[\"”’']?\s+(?:but|yet|while|and)\s+"
     r"(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
