@@ -100,3 +100,8 @@ def test_on_social_media_closing_a_content_is_the_cues_venue() -> None:
 def test_but_then_a_phrase_then_a_new_subject_ends_a_content() -> None:
     body = "The court ruled that the law is valid, but in the course of it they could not stop."
     assert ("The court", "ruled", "that the law is valid") in _triples(body)
+
+
+def test_an_especially_given_tail_is_the_writers() -> None:
+    body = "Many voters find the pitch convincing, especially given that the economy is weak."
+    assert ("Many voters", "find", "the pitch convincing") in _triples(body)

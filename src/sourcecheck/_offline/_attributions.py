@@ -118,6 +118,7 @@ _CUT = re.compile(
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
     r"|,[\"”’']\s+(?:meaning|prompting)\b"  # 'only “partial,” meaning it ...'
     r"|,\s+which\s+(?:forced|prompted|caused|led|sparked|triggered|fueled)\b"  # a consequence
+    r"|,\s+(?:especially|particularly)\s+(?:given|since|because|after|when|as|with)\b"
     # "ruled that X, but in the course of the report they could not resist ...": a new clause
     r"|,[\"”’']?\s+(?:but|yet)\s+(?:in|at|on|during|after|before|by|with|for)\s+[^,;\"“”]{0,40}?\s"
     r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|must|is|was|are|were|"
