@@ -105,3 +105,8 @@ def test_but_then_a_phrase_then_a_new_subject_ends_a_content() -> None:
 def test_an_especially_given_tail_is_the_writers() -> None:
     body = "Many voters find the pitch convincing, especially given that the economy is weak."
     assert ("Many voters", "find", "the pitch convincing") in _triples(body)
+
+
+def test_a_figures_comparison_tail_is_the_writers() -> None:
+    body = "The bank expects that prices will rise 2 percent, more than twice the old rate."
+    assert ("The bank", "expects", "that prices will rise 2 percent") in _triples(body)

@@ -119,6 +119,8 @@ _CUT = re.compile(
     r"|,[\"”’']\s+(?:meaning|prompting)\b"  # 'only “partial,” meaning it ...'
     r"|,\s+which\s+(?:forced|prompted|caused|led|sparked|triggered|fueled)\b"  # a consequence
     r"|,\s+(?:especially|particularly)\s+(?:given|since|because|after|when|as|with)\b"
+    # a figure's comparison: "will grow 1.6 percent, more than half a point less than ..."
+    r"|(?:(?<=\d)|(?<=percent)|(?<=points)|(?<=million)|(?<=billion)),\s+(?:more|less)\s+than\b"
     # "ruled that X, but in the course of the report they could not resist ...": a new clause
     r"|,[\"”’']?\s+(?:but|yet)\s+(?:in|at|on|during|after|before|by|with|for)\s+[^,;\"“”]{0,40}?\s"
     r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|must|is|was|are|were|"
