@@ -110,3 +110,10 @@ def test_an_especially_given_tail_is_the_writers() -> None:
 def test_a_figures_comparison_tail_is_the_writers() -> None:
     body = "The bank expects that prices will rise 2 percent, more than twice the old rate."
     assert ("The bank", "expects", "that prices will rise 2 percent") in _triples(body)
+
+
+def test_and_a_passive_participle_with_by_stays_in_the_object() -> None:
+    body = "The firm called the claims false and invented by former staff."
+    assert _triples(body) == [
+        ("The firm", "called", "the claims false and invented by former staff")
+    ]

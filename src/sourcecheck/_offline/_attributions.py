@@ -200,7 +200,7 @@ _ADJUNCT_CUT = re.compile(
 _SECOND_PREDICATE = re.compile(
     r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
     r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
-    r"stopped)\b"
+    r"stopped)\b(?!\s+by\b)"  # "called it false and fabricated by rivals": a participle
     # "call them X and describe their actions as Y": a bare verb, then its object
     r"|,?\s+(?:and|but)\s+(?!(?:also|then|now|even|especially|particularly|not|later|more|most|"
     r"other|all|both|only|just|so|too|with|for|to|of|in|on|at|by|from|about|how|what|why|"
