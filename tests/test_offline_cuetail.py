@@ -117,3 +117,14 @@ def test_and_a_passive_participle_with_by_stays_in_the_object() -> None:
     assert _triples(body) == [
         ("The firm", "called", "the claims false and invented by former staff")
     ]
+
+
+def test_a_relative_clauses_list_of_predicates_stays_in_the_content() -> None:
+    body = (
+        "It echoed 2012, when Obama painted Romney as a man who inherited his wealth,"
+        " gamed the tax code and looked down on voters."
+    )
+    content = (
+        "Romney as a man who inherited his wealth, gamed the tax code and looked down on voters"
+    )
+    assert ("Obama", "painted", content) in _triples(body)

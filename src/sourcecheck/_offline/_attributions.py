@@ -207,6 +207,8 @@ _SECOND_PREDICATE = re.compile(
     r"where|when|who|which|whether|that|then|thus|hence|over|into|after|before)\b)[a-z]{3,}"
     r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
+# A relative clause with a past verb inside a noun-phrase content: later verbs may be its own.
+_RELATIVE_VERB = re.compile(r"\swho\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # A second predicate right after a quote that opens the content: 'chanted "What curfew?"
 # and kept going' (a past tense, so "and general "legal matters"" stays one object).
 _PREDICATE_AFTER_QUOTE = re.compile(
@@ -271,6 +273,8 @@ _SUBORDINATE_MID = re.compile(
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
     r"|[,;]\s+with\b"  # "Amid X, with Republicans wondering about Y, the scare ..."
 )
+# A comma, then a past verb and its object: the next item of a list of predicates.
+_LISTED_VERB = re.compile(r",\s+[a-z]+ed\s+(?:the|a|an|his|her|their|its)\s")
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -905,6 +909,8 @@ class _Finder:
         if self.pause(lo, start) >= 0:
             return end  # the subordinate clause closed before the cue
         comma = self.pause(start, end)
+        if comma >= 0 and _LISTED_VERB.match(self.text, comma, end):
+            return end  # "when he painted X as a man who hid Y, gamed the code and ...": a list
         return end if comma < 0 else comma
 
     def appositive(self, start: int, end: int) -> int:
@@ -976,6 +982,8 @@ class _Finder:
                 continue
             if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
                 return end
+            if _RELATIVE_VERB.search(text, start, m.start()):
+                return end  # "X as a man who inherited Y, gamed Z and looked down on ...": his
             return m.start()
         return end
 
