@@ -128,3 +128,10 @@ def test_a_relative_clauses_list_of_predicates_stays_in_the_content() -> None:
         "Romney as a man who inherited his wealth, gamed the tax code and looked down on voters"
     )
     assert ("Obama", "painted", content) in _triples(body)
+
+
+def test_expressed_misgivings_about_is_one_cue() -> None:
+    body = "Several senators have expressed misgivings about the nominee."
+    assert _triples(body) == [
+        ("Several senators", "have expressed misgivings about", "the nominee")
+    ]
