@@ -135,3 +135,13 @@ def test_expressed_misgivings_about_is_one_cue() -> None:
     assert _triples(body) == [
         ("Several senators", "have expressed misgivings about", "the nominee")
     ]
+
+
+def test_a_quoted_predicate_in_an_opening_with_clause_ends_at_its_comma() -> None:
+    body = (
+        "With Democratic aides increasingly worried about the weak polls,"
+        ' the mayor is rolling out a new slogan: "It is about me."'
+    )
+    assert ("With Democratic aides", "increasingly worried", "about the weak polls") in _triples(
+        body
+    )

@@ -1648,7 +1648,9 @@ class _Finder:
         end = self.cut(start, unit.end)
         if end <= regions[0].start:
             return
-        self.add(unit, (start, end), self.trim(*verb.span()), subject, AttributionKind.PARTIAL)
+        end = self.subordinate_end(unit.start, start, end)  # "With X worried about Y, Z ..."
+        kind = AttributionKind.PARTIAL if end > regions[0].start else AttributionKind.INDIRECT
+        self.add(unit, (start, end), self.trim(*verb.span()), subject, kind)
 
     def colon_paragraph(self, unit: Unit) -> None:
         """``I had to change my answer:`` closing a paragraph, then a quote paragraph."""
