@@ -142,6 +142,4 @@ def test_a_quoted_predicate_in_an_opening_with_clause_ends_at_its_comma() -> Non
         "With Democratic aides increasingly worried about the weak polls,"
         ' the mayor is rolling out a new slogan: "It is about me."'
     )
-    assert ("With Democratic aides", "increasingly worried", "about the weak polls") in _triples(
-        body
-    )
+    assert ("Democratic aides", "increasingly worried", "about the weak polls") in _triples(body)

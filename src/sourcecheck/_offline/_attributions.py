@@ -1650,6 +1650,8 @@ class _Finder:
             return
         end = self.subordinate_end(unit.start, start, end)  # "With X worried about Y, Z ..."
         kind = AttributionKind.PARTIAL if end > regions[0].start else AttributionKind.INDIRECT
+        if self.text.startswith("With ", subject[0]):
+            subject = (subject[0] + 5, subject[1])  # "With aides worried ...": the aides
         self.add(unit, (start, end), self.trim(*verb.span()), subject, kind)
 
     def colon_paragraph(self, unit: Unit) -> None:
