@@ -74,3 +74,72 @@ def test_a_noun_of_attitude_attributes_what_it_is_about() -> None:
     assert _triples(body) == [(None, "reservations about", "the new tax")]
     body = 'The mayor praised the plan, citing criticism of "the old rules" by residents.'
     assert not [t for t in _triples(body) if t[1] == "criticism of"]
+
+
+def test_a_meaning_tail_after_a_closing_quote_is_the_writers() -> None:
+    body = 'The mayor criticized the board for calling the deal "final," meaning no vote is due.'
+    [(_, _, content)] = [t for t in _triples(body) if t[1] == "criticized"]
+    assert content == 'the board for calling the deal "final,"'
+
+
+def test_a_which_clause_of_consequence_is_the_writers() -> None:
+    body = "She said he expects to recover from the flu, which forced him to cancel a trip."
+    assert ("She", "said", "he expects to recover from the flu") in _triples(body)
+
+
+def test_a_concession_after_a_whether_clause_is_the_writers() -> None:
+    body = "The aides were coy about whether they would change course, despite bad polls."
+    assert ("The aides", "were coy about", "whether they would change course") in _triples(body)
+
+
+def test_on_social_media_closing_a_content_is_the_cues_venue() -> None:
+    body = "The mayor denounced the governor on social media."
+    assert _triples(body) == [("The mayor", "denounced", "the governor")]
+
+
+def test_but_then_a_phrase_then_a_new_subject_ends_a_content() -> None:
+    body = "The court ruled that the law is valid, but in the course of it they could not stop."
+    assert ("The court", "ruled", "that the law is valid") in _triples(body)
+
+
+def test_an_especially_given_tail_is_the_writers() -> None:
+    body = "Many voters find the pitch convincing, especially given that the economy is weak."
+    assert ("Many voters", "find", "the pitch convincing") in _triples(body)
+
+
+def test_a_figures_comparison_tail_is_the_writers() -> None:
+    body = "The bank expects that prices will rise 2 percent, more than twice the old rate."
+    assert ("The bank", "expects", "that prices will rise 2 percent") in _triples(body)
+
+
+def test_and_a_passive_participle_with_by_stays_in_the_object() -> None:
+    body = "The firm called the claims false and invented by former staff."
+    assert _triples(body) == [
+        ("The firm", "called", "the claims false and invented by former staff")
+    ]
+
+
+def test_a_relative_clauses_list_of_predicates_stays_in_the_content() -> None:
+    body = (
+        "It echoed 2012, when Obama painted Romney as a man who inherited his wealth,"
+        " gamed the tax code and looked down on voters."
+    )
+    content = (
+        "Romney as a man who inherited his wealth, gamed the tax code and looked down on voters"
+    )
+    assert ("Obama", "painted", content) in _triples(body)
+
+
+def test_expressed_misgivings_about_is_one_cue() -> None:
+    body = "Several senators have expressed misgivings about the nominee."
+    assert _triples(body) == [
+        ("Several senators", "have expressed misgivings about", "the nominee")
+    ]
+
+
+def test_a_quoted_predicate_in_an_opening_with_clause_ends_at_its_comma() -> None:
+    body = (
+        "With Democratic aides increasingly worried about the weak polls,"
+        ' the mayor is rolling out a new slogan: "It is about me."'
+    )
+    assert ("Democratic aides", "increasingly worried", "about the weak polls") in _triples(body)

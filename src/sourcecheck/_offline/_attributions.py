@@ -101,7 +101,7 @@ _VENUE = (
     r"interview|statement|news\s+conference|press\s+conference|speech|rally|tweets?|"
     r"post|Twitter|Facebook|Instagram|radio|television|TV|debate|op-ed|letter|email|"
     r"CNN|MSNBC|Fox\s+News|NBC|ABC|CBS|town\s+hall|hearing|stop|event|appearance|visit|"
-    r"forum|meeting|conference|briefing|fundraiser|summit|ceremony|convention"
+    r"forum|meeting|conference|briefing|fundraiser|summit|ceremony|convention|social\s+media"
 )
 _TAIL = re.compile(
     rf"(?:,?\s+(?:on\s+{_DAY}|{_DAY}|(?:last|this|earlier|late|early)\s+(?:week|month|year|"
@@ -116,6 +116,15 @@ _CUT = re.compile(
     r"|\s(?P<aside>--|―)\s"  # a spaced double hyphen or bar sets off an aside, not the content
     r"|,?\s+(?:but|and|while)\s+(?:[A-Z][\w.]*\s+){1,3}(?:[a-z]+ed|says|said)\b"
     r"|,\s+(?:meaning|prompting|contradicting|sending|leaving|making|raising|citing)\b"
+    r"|,[\"”’']\s+(?:meaning|prompting)\b"  # 'only “partial,” meaning it ...'
+    r"|,\s+which\s+(?:forced|prompted|caused|led|sparked|triggered|fueled)\b"  # a consequence
+    r"|,\s+(?:especially|particularly)\s+(?:given|since|because|after|when|as|with)\b"
+    # a figure's comparison: "will grow 1.6 percent, more than half a point less than ..."
+    r"|(?:(?<=\d)|(?<=percent)|(?<=points)|(?<=million)|(?<=billion)),\s+(?:more|less)\s+than\b"
+    # "ruled that X, but in the course of the report they could not resist ...": a new clause
+    r"|,[\"”’']?\s+(?:but|yet)\s+(?:in|at|on|during|after|before|by|with|for)\s+[^,;\"“”]{0,40}?\s"
+    r"(?:he|she|they|it|we|I)\s+(?:would|will|could|can|should|might|may|must|is|was|are|were|"
+    r"has|had|have|did|does)\b"
     r"|,[\"”’']?\s+(?:but|yet|while|and)\s+"
     r"(?:he|she|they|it|we|I|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w.]*)\s+"
     r"(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had|have|did|does)\b"
@@ -133,6 +142,8 @@ _CUT = re.compile(
 )
 # A content that is a clause: it opens with a complementiser or a quote, or its first
 # stretch holds a finite verb ("said he would go", "show Clinton was the winner").
+# "coy about whether X, despite Y": the concession is the writer's, not the question's.
+_QUESTION_WORD = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
 _CLAUSE_OPENING = re.compile(
     r"(?:that(?!\s+[a-z]+(?:\s+(?:and|but|in|on|at|for|during|after|before|with)\b|[,.;]|$))"
     r"|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]"
@@ -189,13 +200,15 @@ _ADJUNCT_CUT = re.compile(
 _SECOND_PREDICATE = re.compile(
     r",?\s+(?:and|but|yet)\s+(?:also\s+|then\s+|since\s+|later\s+|still\s+)?(?:has|have|had|is|"
     r"was|are|were|did|does|will|would|could|can|should|may|might|[a-z]+ed|refuses|says|"
-    r"stopped)\b"
+    r"stopped)\b(?!\s+by\b)"  # "called it false and fabricated by rivals": a participle
     # "call them X and describe their actions as Y": a bare verb, then its object
     r"|,?\s+(?:and|but)\s+(?!(?:also|then|now|even|especially|particularly|not|later|more|most|"
     r"other|all|both|only|just|so|too|with|for|to|of|in|on|at|by|from|about|how|what|why|"
     r"where|when|who|which|whether|that|then|thus|hence|over|into|after|before)\b)[a-z]{3,}"
     r"(?<!ing)(?<!ed)\s+(?:their|his|her|its|the|them|him|our)\b"
 )
+# A relative clause with a past verb inside a noun-phrase content: later verbs may be its own.
+_RELATIVE_VERB = re.compile(r"\swho\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # A second predicate right after a quote that opens the content: 'chanted "What curfew?"
 # and kept going' (a past tense, so "and general "legal matters"" stays one object).
 _PREDICATE_AFTER_QUOTE = re.compile(
@@ -260,6 +273,8 @@ _SUBORDINATE_MID = re.compile(
     r"since|after|before|unless|until|whereas|even\s+though|even\s+if|even\s+as)\b"
     r"|[,;]\s+with\b"  # "Amid X, with Republicans wondering about Y, the scare ..."
 )
+# A comma, then a past verb and its object: the next item of a list of predicates.
+_LISTED_VERB = re.compile(r",\s+[a-z]+ed\s+(?:the|a|an|his|her|their|its)\s")
 _OPEN_MARKS = "\"“‘'`«”"
 _CLOSE_MARKS = "\"”’'»"
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
@@ -788,7 +803,11 @@ class _Finder:
                 or self.text.count(f" {aside} ", start, m.start()) % 2
             ):
                 continue  # "the top 1 percent -- those earning ... -- would face": an aside
-            if m.group("despite") and self.clause_opening(start, end):
+            if (
+                m.group("despite")
+                and self.clause_opening(start, end)
+                and _QUESTION_WORD.match(self.text, self.first(start, end)) is None
+            ):
                 continue  # "argues that X, despite Y": the speaker's concession
             if (m.group("joined") == "" or m.group("purpose") is not None) and not self.object_like(
                 self.first(start, end), m.start()
@@ -905,6 +924,8 @@ class _Finder:
         if self.pause(lo, start) >= 0:
             return end  # the subordinate clause closed before the cue
         comma = self.pause(start, end)
+        if comma >= 0 and _LISTED_VERB.match(self.text, comma, end):
+            return end  # "when he painted X as a man who hid Y, gamed the code and ...": a list
         return end if comma < 0 else comma
 
     def appositive(self, start: int, end: int) -> int:
@@ -976,6 +997,8 @@ class _Finder:
                 continue
             if _FINITE.search(text, start, m.start()) or _NAME_VERB.match(text, start, m.start()):
                 return end
+            if _RELATIVE_VERB.search(text, start, m.start()):
+                return end  # "X as a man who inherited Y, gamed Z and looked down on ...": his
             return m.start()
         return end
 
@@ -1640,7 +1663,11 @@ class _Finder:
         end = self.cut(start, unit.end)
         if end <= regions[0].start:
             return
-        self.add(unit, (start, end), self.trim(*verb.span()), subject, AttributionKind.PARTIAL)
+        end = self.subordinate_end(unit.start, start, end)  # "With X worried about Y, Z ..."
+        kind = AttributionKind.PARTIAL if end > regions[0].start else AttributionKind.INDIRECT
+        if self.text.startswith("With ", subject[0]):
+            subject = (subject[0] + 5, subject[1])  # "With aides worried ...": the aides
+        self.add(unit, (start, end), self.trim(*verb.span()), subject, kind)
 
     def colon_paragraph(self, unit: Unit) -> None:
         """``I had to change my answer:`` closing a paragraph, then a quote paragraph."""
