@@ -958,6 +958,10 @@ def test_a_gerund_right_after_its_subject_noun_attributes_its_object() -> None:
     assert _triples("The war dragged on, with Iran backing the rebels as the West armed them.") == [
         ("Iran", "backing", "the rebels")
     ]
+    # an -ing adjective with no object right after it reports nothing
+    assert "convincing" not in [
+        cue for _, cue, _ in _triples("Voters find the pitch convincing, even now.")
+    ]
 
 
 def test_a_gerund_after_a_verb_and_its_object_takes_the_verbs_subject() -> None:

@@ -1745,8 +1745,8 @@ class _Finder:
         if _NOMINAL_GERUND.match(self.text, cue.end):
             return
         start = self.content_start(cue.end, unit.end, cue.info)
-        if start is None or start >= unit.end:
-            return
+        if start is None or start >= unit.end or self.text[cue.end : start].strip():
+            return  # "found the pitch convincing, especially ...": an adjective, no object
         end = self.subordinate_end(lo, start, self.cut(start, unit.end))
         clause = _CLAUSE_AFTER_OBJECT.search(self.text, start, end)
         if clause is not None:  # "backing the government as the United States ...": ends there
