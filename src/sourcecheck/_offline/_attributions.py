@@ -140,10 +140,10 @@ _CUT = re.compile(
     r"|(?P<joined>,?)\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:also\s+[a-z]+ed|[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s)"
 )
-# A content that is a clause: it opens with a complementiser or a quote, or its first
-# stretch holds a finite verb ("said he would go", "show Clinton was the winner").
 # "coy about whether X, despite Y": the concession is the writer's, not the question's.
 _QUESTION_WORD = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
+# A content that is a clause: it opens with a complementiser or a quote, or its first
+# stretch holds a finite verb ("said he would go", "show Clinton was the winner").
 _CLAUSE_OPENING = re.compile(
     r"(?:that(?!\s+[a-z]+(?:\s+(?:and|but|in|on|at|for|during|after|before|with)\b|[,.;]|$))"
     r"|whether|if|how|why|what|when|where|who)\b|[\"“‘'`«]"
@@ -502,7 +502,6 @@ _STANCE = re.compile(
     rf"(?P<rest>that|about|of|to|with|on|over|toward|towards|whether)\b"
 )
 _SAYING = frozenset({"say", "tell", "write", "claim", "argue", "insist"})
-# A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
 # A verb inside a phrase found before a gerund, then an object: the object is its subject.
 _VERB_IN_SOURCE = re.compile(
     r"\b(?:[a-z]+ed|sent|left|made|took|gave|got|held|brought|saw|found|including)\s+"
@@ -518,6 +517,7 @@ _VERB_OBJECT_BEFORE = re.compile(
     r"(?:[A-Za-z-]+\s+){0,3}[a-z]+s?\s+$"
 )
 _WITH_LEAD = re.compile(r"(?:with|without)\s+(?=\S)")
+# A gerund used as a noun: "lobbying by loyalists", "the pleading of the family".
 _NOMINAL_GERUND = re.compile(r"\s+(?:by|of)\b")
 _NOT_BEFORE_SAYING = frozenset(
     _wordlist(
