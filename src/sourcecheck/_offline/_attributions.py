@@ -419,13 +419,20 @@ _CLAUSE_BREAK = re.compile(r"[,;:\"“”]|\b(?:and|but|while|as|because|when|if
 _HEARSAY_ADVERBS = _wordlist("reportedly allegedly purportedly supposedly presumably reputedly")
 _HEARSAY_SEEM = _wordlist("seems seem seemed seemingly")  # may follow can/may/might
 _HEARSAY_BEFORE_TO = _wordlist("appears appear appeared rumored rumoured")  # + "to"
+
+
+def _either_case(word: str) -> str:
+    """``word`` as a regex that also matches it capitalised (sentence-initial)."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
 _HEARSAY = re.compile(
     r"\b(?=[RrAaPpSs])(?:"
-    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _HEARSAY_ADVERBS)
+    + "|".join(_either_case(w) for w in _HEARSAY_ADVERBS)
     + r"|(?:can\s+|may\s+|might\s+)?(?:"
     + "|".join(w if w.endswith("ly") else rf"{w}(?=\s+(?:to|like)\b)" for w in _HEARSAY_SEEM)
     + "|(?:"
-    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[0] == "r" else w for w in _HEARSAY_BEFORE_TO)
+    + "|".join(_either_case(w) if w[0] == "r" else w for w in _HEARSAY_BEFORE_TO)
     + r")\s+to))\b"
 )
 # Every match holds one of these tails (first letter dropped so a capital still matches).
@@ -623,7 +630,6 @@ _WHAT_IN_SOURCE = re.compile(r"\bwhat\s+")
 _TIME_PREPOSITION = re.compile(r"(?:After|Before|While|Since|Upon|Despite)")
 _VENUE_LEAD = re.compile(r"(?:during|at|in|on)\s+(?:an?|the|his|her|their|its)\s[^,]*$")
 _AND_THAT_INSIDE = re.compile(r"\s(?:and|but)\s+that\s")
-_HAVING_SAID = re.compile(r"[Hh]aving\s+said\s+that\s*,")
 _SUBORDINATE_BEFORE_GERUND = re.compile(r"\b(?:while|when|before|after|by|as)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|for|from|before)$")
 _ASIDE_AFTER_SOURCE = re.compile(
@@ -819,8 +825,7 @@ class _Finder:
             if at is not None:
                 end = at
                 break
-        lead = _LEADING.match(self.text, start, end)
-        first = lead.end() if lead else start  # the first word, past any space after the cue
+        first = self.first(start, end)  # the first word, past any space after the cue
         noun = obj and self.object_like(first, end)
         if noun:
             last = self.trim(first, end)[1]
@@ -1155,8 +1160,6 @@ class _Finder:
         """Not inside a quote; not a capitalised word mid-sentence (a name, a title)."""
         if self.in_quote(cue.verb_start) is not None:
             return False
-        if _HAVING_SAID.match(self.text, max(0, cue.verb_start - 7), cue.end + 6):
-            return False  # "Having said that, ...": the writer's connective
         if unit.headline or not self.text[cue.verb_start].isupper():
             return True
         before = self.text[unit.start : cue.start].strip()
@@ -2077,6 +2080,7 @@ class _Finder:
         aside = _ASIDE_THEN_PREDICATE.match(after_text)
         if aside is not None:
             after_text = after_text[aside.end() - 1 :]  # "A, X said on Monday, would B"
+        resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
         if (
             not after_core
             or (
@@ -2087,13 +2091,12 @@ class _Finder:
                 and aside is None
                 and _ADVERBIAL_AFTER.match(after_core)
                 and not _THAT.search(after_core)
-                and not self.goes_on_after_adjunct(after_text)
+                and not self.goes_on_after_adjunct(after_text, resumed)
             )
             or (cue.info.takes_object and _LISTENER_ONLY.match(after_core))
             or self.speech_gerund_after(cue)
         ):
             return self.add(unit, before, span, source, AttributionKind.INDIRECT)
-        resumed = _TIME_THEN_COMMA.match(after_text)  # "A, X said then, B"
         if resumed is not None:
             after_text = after_text[resumed.end() - 1 :]
         if (
@@ -2112,9 +2115,10 @@ class _Finder:
         return False
 
     @staticmethod
-    def goes_on_after_adjunct(after_text: str) -> bool:
-        """``A, X said in a June report, and B``: the content resumes after the adjunct."""
-        m = _TIME_THEN_COMMA.match(after_text)
+    def goes_on_after_adjunct(after_text: str, adjunct: re.Match[str] | None) -> bool:
+        """``A, X said in a June report, and B``: the content resumes after the adjunct
+        (``adjunct``, the ``_TIME_THEN_COMMA`` match at the start of ``after_text``)."""
+        m = adjunct
         return m is not None and _SAME_SPEAKER_GOES_ON.match(after_text, m.end() - 1) is not None
 
     def relative_opening(self, before: tuple[int, int]) -> int:

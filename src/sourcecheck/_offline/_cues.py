@@ -334,6 +334,10 @@ def _regular(lemma: str) -> tuple[str, str, str]:
     return lemma + "s", lemma + "ed", lemma + "ing"
 
 
+# -ing forms that are prepositions, never cues: "questions regarding the plan".
+_PREPOSITION_FORMS = frozenset({"regarding"})
+
+
 def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
     forms: dict[str, CueInfo] = {}
     for entry in entries:
@@ -365,6 +369,8 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
                     infinitive=info.infinitive,
                 ),
             )
+        if gerund in _PREPOSITION_FORMS:
+            continue
         forms.setdefault(
             gerund,
             CueInfo(
@@ -382,7 +388,6 @@ def _expand(entries: list[str], *, speech: bool) -> dict[str, CueInfo]:
 
 _FORMS: dict[str, CueInfo] = {**_expand(_SPEECH, speech=True), **_expand(_OTHER, speech=False)}
 _FORMS.update(_PHRASES)
-del _FORMS["regarding"]  # a preposition: "questions regarding the plan"
 # The one-word cue forms: a phrase that contains one is a clause, not a noun phrase.
 CUE_WORDS = frozenset(
     form
